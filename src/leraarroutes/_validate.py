@@ -1,0 +1,55 @@
+"""Small attrs validators shared by the model modules (internal)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slug(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check a lower-case, dash-separated identifier."""
+    if not isinstance(value, str) or not SLUG.fullmatch(value):
+        msg = f"{attribute.name} must be a lower-case slug such as 'wiskunde', not {value!r}"
+        raise ValueError(msg)
+
+
+def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check a string with some text in it."""
+    if not isinstance(value, str) or not value.strip():
+        msg = f"{attribute.name} must be a non-empty text, not {value!r}"
+        raise ValueError(msg)
+
+
+def optional_non_blank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check that an optional text, when given, has some text in it."""
+    if value is not None:
+        non_blank(instance, attribute, value)
+
+
+def unique(
+    key: Callable[[Any], object] = lambda item: item,
+) -> Callable[[object, attrs.Attribute[Any], tuple[Any, ...]], None]:
+    """Build a validator that refuses repeated items in a tuple."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        seen: set[object] = set()
+        for item in value:
+            k = key(item)
+            if k in seen:
+                msg = f"{attribute.name} lists {k!r} twice"
+                raise ValueError(msg)
+            seen.add(k)
+
+    return check
+
+
+def year(_instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    """Check a plausible calendar year."""
+    if value is not None and not 1900 <= value <= 2100:  # noqa: PLR2004 - the plausible range
+        msg = f"{attribute.name} must be a year between 1900 and 2100, not {value}"
+        raise ValueError(msg)

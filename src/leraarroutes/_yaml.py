@@ -1,0 +1,103 @@
+"""Safe YAML reading that remembers where every value stood (internal).
+
+Only plain data is built (no object construction), documents are bounded in size, nesting
+depth and alias use, and a field path such as ``$.programmes[3].entry`` can be turned back
+into the line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from leraarroutes.errors import InputError
+
+MAX_DEPTH = 64
+"""Deepest nesting of mappings and lists accepted in one document."""
+
+MAX_ALIASES = 100
+"""Most YAML aliases (``*name``) accepted in one file; more is treated as an alias bomb."""
+
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses deep nesting and alias bombs while composing."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._aliases = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                mark = self.peek_event().start_mark
+                raise InputError(
+                    f"more than {MAX_ALIASES} YAML aliases: refused as a possible alias bomb",
+                    line=mark.line + 1,
+                )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise InputError(
+                    f"nesting deeper than {MAX_DEPTH} levels is refused", line=mark.line + 1
+                )
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
+def load_documents(text: str) -> list[tuple[Any, yaml.Node]]:
+    """Every document in ``text`` as (plain data, node tree); raise :class:`InputError`."""
+    loader = _BoundedLoader(text)
+    documents: list[tuple[Any, yaml.Node]] = []
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None:  # pragma: no cover - check_node guarantees a node
+                break
+            documents.append((loader.construct_document(node), node))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "malformed YAML"
+        raise InputError(
+            f"not valid YAML: {problem}", line=None if mark is None else mark.line + 1
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise InputError(f"nesting deeper than {MAX_DEPTH} levels is refused") from None
+    finally:
+        loader.dispose()
+    return documents
+
+
+_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+
+
+def line_of(node: yaml.Node | None, path: str) -> int | None:
+    """The 1-based line where ``path`` (``$.a[2].b``) points in ``node``, as near as it gets."""
+    if node is None:
+        return None
+    best = node.start_mark.line + 1
+    current: yaml.Node = node
+    for key, index in _STEP.findall(path.removeprefix("$")):
+        found: yaml.Node | None = None
+        if key and isinstance(current, yaml.MappingNode):
+            for k, v in current.value:
+                if getattr(k, "value", None) == key:
+                    found = v
+                    break
+        elif index and isinstance(current, yaml.SequenceNode):
+            i = int(index)
+            if i < len(current.value):
+                found = current.value[i]
+        if found is None:
+            break
+        current = found
+        best = current.start_mark.line + 1
+    return best

@@ -1,0 +1,386 @@
+"""The catalogue: subjects, programmes, relatedness tables and scopes, checked as a whole.
+
+A catalogue is immutable and safe to share between threads. It answers the questions entry rules
+ask (relatedness, degree names, programme kinds) through :meth:`Catalogue.context`.
+
+>>> from leraarroutes import load_catalogue
+>>> cat = load_catalogue()
+>>> cat.programme("kopopleiding").kind.value
+'kopopleiding'
+>>> cat.subject("natuurkunde").name
+'Natuurkunde'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from attrs import field, frozen
+
+from leraarroutes.education import Diploma, Study
+from leraarroutes.errors import CatalogueError, UnknownNameError
+from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId
+from leraarroutes.programmes import Programme, ProgrammeKind
+from leraarroutes.qualifications import QualificationScope
+from leraarroutes.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
+from leraarroutes.rules import (
+    HasCompleted,
+    HasDiploma,
+    HasJob,
+    HoldsQualification,
+    IsStudying,
+    ExamSubject,
+    Reason,
+    Rule,
+    RuleContext,
+    SubjectEc,
+    Truth,
+)
+from leraarroutes.subjects import Subject
+
+__all__ = ["Catalogue", "CatalogueFile", "DegreeAlias"]
+
+
+@frozen(kw_only=True)
+class DegreeAlias:
+    """Another name under which a degree programme appears on diplomas."""
+
+    alias: str
+    programme: str
+
+
+@frozen(kw_only=True)
+class CatalogueFile:
+    """The contents of one catalogue file; every section is optional."""
+
+    title: str | None = None
+    description: str | None = None
+    subjects: tuple[Subject, ...] = ()
+    programmes: tuple[Programme, ...] = ()
+    relatedness_tables: tuple[RelatednessTable, ...] = ()
+    relatedness: tuple[RelatednessEntry, ...] = ()
+    frameworks: tuple[AdmissionFramework, ...] = ()
+    qualification_scopes: tuple[QualificationScope, ...] = ()
+    degree_aliases: tuple[DegreeAlias, ...] = ()
+
+
+@frozen(kw_only=True)
+class Origin:
+    """Where an entry was read: file, field path and line."""
+
+    file: str | None = None
+    path: str = "$"
+    line: int | None = None
+
+
+_SECTIONS = (
+    "subjects",
+    "programmes",
+    "relatedness_tables",
+    "relatedness",
+    "frameworks",
+    "qualification_scopes",
+    "degree_aliases",
+)
+
+
+def _index(items: tuple[Any, ...]) -> dict[str, Any]:
+    return {item.id: item for item in items}
+
+
+@frozen(kw_only=True, eq=False)
+class Catalogue:
+    """A whole, checked catalogue. Build it with :func:`leraarroutes.load_catalogue`."""
+
+    subjects: tuple[Subject, ...] = ()
+    programmes: tuple[Programme, ...] = ()
+    relatedness_tables: tuple[RelatednessTable, ...] = ()
+    relatedness: tuple[RelatednessEntry, ...] = ()
+    frameworks: tuple[AdmissionFramework, ...] = ()
+    qualification_scopes: tuple[QualificationScope, ...] = ()
+    degree_aliases: tuple[DegreeAlias, ...] = ()
+    files: tuple[str, ...] = ()
+    _subjects: dict[str, Subject] = field(init=False, repr=False)
+    _programmes: dict[str, Programme] = field(init=False, repr=False)
+    _offerings: dict[str, Programme] = field(init=False, repr=False)
+    _tables: dict[str, RelatednessTable] = field(init=False, repr=False)
+    _rows: dict[tuple[str, str], tuple[RelatednessEntry, ...]] = field(init=False, repr=False)
+    _names: dict[str, frozenset[str]] = field(init=False, repr=False)
+    _croho_names: dict[int, frozenset[str]] = field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Indexes are derived once; the frozen instance stays immutable to its users.
+        setter = object.__setattr__
+        setter(self, "_subjects", _index(self.subjects))
+        setter(self, "_programmes", _index(self.programmes))
+        setter(
+            self,
+            "_offerings",
+            {o.id: o for p in self.programmes for o in p.offerings()},
+        )
+        setter(self, "_tables", _index(self.relatedness_tables))
+        rows: dict[tuple[str, str], list[RelatednessEntry]] = defaultdict(list)
+        for row in self.relatedness:
+            rows[row.table, row.subject].append(row)
+        setter(self, "_rows", {k: tuple(v) for k, v in rows.items()})
+        names: dict[str, set[str]] = defaultdict(set)
+        croho: dict[int, set[str]] = defaultdict(set)
+        for row in self.relatedness:
+            names[row.programme.casefold()].add(row.programme.casefold())
+            if row.croho is not None:
+                croho[row.croho].add(row.programme.casefold())
+        for a in self.degree_aliases:
+            names[a.alias.casefold()].add(a.programme.casefold())
+            names[a.programme.casefold()].add(a.alias.casefold())
+        setter(self, "_names", {k: frozenset(v | {k}) for k, v in names.items()})
+        setter(self, "_croho_names", {k: frozenset(v) for k, v in croho.items()})
+
+    # lookups -------------------------------------------------------------------------------
+
+    def subject(self, subject_id: str) -> Subject:
+        """The subject with this slug; raise :class:`UnknownNameError` with close matches."""
+        return _lookup(self._subjects, subject_id, "subject")
+
+    def programme(self, programme_id: str) -> Programme:
+        """A programme, or a per-subject offering ``"<id>/<subject>"``, by id."""
+        if programme_id in self._offerings:
+            return self._offerings[programme_id]
+        return _lookup(self._programmes, programme_id, "programme")
+
+    def offerings(self, *, as_of: dt.date | None = None) -> Iterator[Programme]:
+        """Every programme for every subject it is offered for, valid on ``as_of`` if given."""
+        for offering in self._offerings.values():
+            if as_of is None or offering.valid_on(as_of):
+                yield offering
+
+    def table(self, table_id: str) -> RelatednessTable:
+        """A relatedness table by id."""
+        return _lookup(self._tables, table_id, "relatedness table")
+
+    def rows(self, table_id: str, subject: str) -> tuple[RelatednessEntry, ...]:
+        """The rows of a relatedness table for one subject."""
+        return self._rows.get((table_id, subject), ())
+
+    def scopes(self, on: dt.date) -> tuple[QualificationScope, ...]:
+        """The qualification scopes in force on ``on``."""
+        return tuple(s for s in self.qualification_scopes if s.valid_on(on))
+
+    def kinds(self) -> frozenset[ProgrammeKind]:
+        """The programme kinds this catalogue has programmes of."""
+        return frozenset(p.kind for p in self.programmes)
+
+    def context(self, as_of: dt.date | None = None) -> RuleContext:
+        """The rule context for questions asked on ``as_of``."""
+        return _CatalogueContext(catalogue=self, as_of=as_of)
+
+    # used by the rule context ------------------------------------------------------------
+
+    def degree_names(self, degree: Diploma | Study) -> frozenset[str] | None:
+        """The lower-case names a degree is known by (its own, aliases, CROHO), or None."""
+        names: set[str] = set()
+        if degree.croho is not None:
+            names |= self._croho_names.get(degree.croho, frozenset())
+        if degree.programme is not None:
+            own = degree.programme.strip().casefold()
+            names |= self._names.get(own, frozenset({own}))
+        return frozenset(names) if names else None
+
+    def knows_degree(self, degree: Diploma | Study) -> bool:
+        """Whether the catalogue knows the degree's CROHO code or name."""
+        if degree.croho is not None and degree.croho in self._croho_names:
+            return True
+        return degree.programme is not None and degree.programme.strip().casefold() in self._names
+
+
+def _lookup(index: Mapping[str, Any], key: str, what: str) -> Any:  # noqa: ANN401
+    try:
+        return index[key]
+    except KeyError:
+        close = difflib.get_close_matches(key, list(index), n=3)
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        raise UnknownNameError(f"unknown {what} {key!r}{hint}") from None
+
+
+@frozen(kw_only=True)
+class _CatalogueContext:
+    catalogue: Catalogue
+    as_of: dt.date | None = None
+
+    def degree_names(self, degree: Diploma | Study) -> frozenset[str] | None:
+        return self.catalogue.degree_names(degree)
+
+    def programme_kind(self, programme: ProgrammeId) -> str | None:
+        try:
+            return self.catalogue.programme(programme).kind.value
+        except UnknownNameError:
+            return None
+
+    def relatedness(self, table: str, subject: SubjectId, degree: Diploma | Study) -> Reason:
+        cat = self.catalogue
+        tab = cat.table(table)
+        label = degree.programme or (f"CROHO {degree.croho}" if degree.croho else degree.level.value)
+        if degree.croho is None and degree.programme is None:
+            return Reason(
+                truth=Truth.UNKNOWN,
+                nl=f"naam of CROHO-code van de {degree.level.value}-opleiding ontbreekt; verwantschap met {subject} onbekend",
+                en=f"name or CROHO code of the {degree.level.value} programme is missing; relatedness to {subject} unknown",
+            )
+        names = cat.degree_names(degree) or frozenset()
+        rows = [
+            r
+            for r in cat.rows(table, subject)
+            if r.level is degree.level
+            and (
+                (degree.croho is not None and r.croho == degree.croho)
+                or (degree.croho is None and r.programme.casefold() in names)
+            )
+        ]
+        institution_unknown = False
+        for row in rows:
+            if not row.universities:
+                return _related(label, subject, tab)
+            if degree.institution is None:
+                institution_unknown = True
+            elif degree.institution.casefold() in {u.casefold() for u in row.universities}:
+                return _related(label, subject, tab)
+        if institution_unknown:
+            allowed = "; ".join(sorted({u for r in rows for u in r.universities}))
+            return Reason(
+                truth=Truth.UNKNOWN,
+                nl=f"{label} telt voor {subject} alleen van {allowed}; instelling niet opgegeven",
+                en=f"{label} counts for {subject} only from {allowed}; institution not given",
+            )
+        if rows:
+            allowed = "; ".join(sorted({u for r in rows for u in r.universities}))
+            return Reason(
+                truth=Truth.NO,
+                nl=f"{label} telt voor {subject} alleen van {allowed}",
+                en=f"{label} counts for {subject} only from {allowed}",
+            )
+        unknown_name = "" if cat.knows_degree(degree) else " (opleiding onbekend in de catalogus)"
+        unknown_name_en = "" if cat.knows_degree(degree) else " (programme unknown to the catalogue)"
+        if tab.complete:
+            return Reason(
+                truth=Truth.NO,
+                nl=f"{label} is niet verwant aan {subject} volgens {tab.name}{unknown_name}",
+                en=f"{label} is not related to {subject} under {tab.name}{unknown_name_en}",
+            )
+        return Reason(
+            truth=Truth.UNKNOWN,
+            nl=f"{label} staat niet bij {subject} in {tab.name}, die onvolledig is{unknown_name}; de opleiding beslist",
+            en=f"{label} is not listed for {subject} in {tab.name}, which is incomplete{unknown_name_en}; the programme decides",
+        )
+
+
+def _related(label: str, subject: str, table: RelatednessTable) -> Reason:
+    return Reason(
+        truth=Truth.YES,
+        nl=f"{label} is verwant aan {subject} volgens {table.name}",
+        en=f"{label} is related to {subject} under {table.name}",
+    )
+
+
+# checking a whole catalogue ---------------------------------------------------------------
+
+
+def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...]) -> Catalogue:
+    """Build a :class:`Catalogue` from the sections of its files, or raise :class:`CatalogueError`.
+
+    Refuses duplicate ids, references to unknown subjects, tables, frameworks and programmes,
+    placeholders outside per-subject programmes, and dates in the future for read sources.
+    """
+    for section in ("subjects", "programmes", "relatedness_tables", "frameworks"):
+        seen: dict[str, Origin] = {}
+        for item, origin in parts[section]:
+            if item.id in seen:
+                first = seen[item.id]
+                where = f"{first.file}:{first.line}" if first.line else str(first.file)
+                raise _error(origin, f"duplicate id {item.id!r} (first defined at {where})", ".id")
+            seen[item.id] = origin
+    subjects = {s.id for s, _ in parts["subjects"]}
+    tables = {t.id for t, _ in parts["relatedness_tables"]}
+    frameworks = {f.id: f for f, _ in parts["frameworks"]}
+    programmes = {p.id: p for p, _ in parts["programmes"]}
+    kinds = {k.value for k in ProgrammeKind}
+
+    def need_subject(value: str | None, origin: Origin, where: str) -> None:
+        if value is None or value == SUBJECT_PLACEHOLDER or value in subjects:
+            return
+        close = difflib.get_close_matches(value, sorted(subjects), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise _error(origin, f"unknown subject {value!r}{hint}", where)
+
+    for row, origin in parts["relatedness"]:
+        if row.table not in tables:
+            raise _error(origin, f"unknown relatedness table {row.table!r}; known: {', '.join(sorted(tables))}", ".table")
+        need_subject(row.subject, origin, ".subject")
+    for programme, origin in parts["programmes"]:
+        for i, s in enumerate(programme.subjects):
+            need_subject(s, origin, f".subjects[{i}]")
+        if not programme.per_subject and programme.uses_placeholder():
+            raise _error(origin, "uses {subject} but lists no subjects", ".subjects")
+        for q_index, q in enumerate(programme.grants.qualifications):
+            need_subject(q.subject, origin, f".grants.qualifications[{q_index}]")
+        rules = [(".entry", programme.entry)] + [
+            (f".exemptions[{i}].when", e.when) for i, e in enumerate(programme.exemptions)
+        ]
+        for where, rule in rules:
+            _check_rule(rule, origin, where, need_subject, tables, frameworks, programmes, kinds)
+        for i, source in enumerate(programme.sources):
+            if source.retrieved is not None and source.retrieved > dt.date.today():
+                raise _error(origin, f"source read on {source.retrieved}, a date in the future", f".sources[{i}].retrieved")
+    return Catalogue(**{k: tuple(item for item, _ in v) for k, v in parts.items()}, files=files)
+
+
+def _check_rule(
+    rule: Rule,
+    origin: Origin,
+    where: str,
+    need_subject: Any,  # noqa: ANN401 - a local callable
+    tables: set[str],
+    frameworks: Mapping[str, AdmissionFramework],
+    programmes: Mapping[str, Programme],
+    kinds: set[str],
+) -> None:
+    for node in rule.walk():
+        if isinstance(node, (HasDiploma, IsStudying)):
+            need_subject(node.related_to, origin, where)
+            if node.table is not None and node.table not in tables:
+                raise _error(origin, f"unknown relatedness table {node.table!r}; known: {', '.join(sorted(tables))}", where)
+        elif isinstance(node, (HasJob, SubjectEc)):
+            need_subject(node.subject, origin, where)
+            if isinstance(node, SubjectEc) and node.framework is not None:
+                fw = frameworks.get(node.framework)
+                if fw is None:
+                    raise _error(origin, f"unknown framework {node.framework!r}; known: {', '.join(sorted(frameworks))}", where)
+                ours = (node.min_ec, node.max_deficiency_ec, node.deficiency_kind)
+                if (fw.min_subject_ec, fw.max_deficiency_ec, fw.deficiency_kind) != ours:
+                    raise _error(
+                        origin,
+                        f"subject_ec settings {ours} differ from framework {fw.id} "
+                        f"({fw.min_subject_ec}, {fw.max_deficiency_ec}, {fw.deficiency_kind})",
+                        where,
+                    )
+        elif isinstance(node, ExamSubject):
+            for s in node.subjects:
+                need_subject(s, origin, where)
+        elif isinstance(node, HoldsQualification):
+            need_subject(node.qualification.subject, origin, where)
+        elif isinstance(node, HasCompleted):
+            if node.kind is not None and node.kind not in kinds:
+                raise _error(origin, f"unknown programme kind {node.kind!r}", where)
+            for pid in node.programmes:
+                base = pid.split("/", 1)[0]
+                if base not in programmes:
+                    close = difflib.get_close_matches(base, sorted(programmes), n=1)
+                    hint = f"; did you mean {close[0]!r}?" if close else ""
+                    raise _error(origin, f"refers to unknown programme {pid!r}{hint}", where)
+
+
+def _error(origin: Origin, message: str, subpath: str = "") -> CatalogueError:
+    return CatalogueError(message, path=origin.path + subpath, file=origin.file, line=origin.line)
+

@@ -1,0 +1,85 @@
+"""One base error and its family.
+
+Every error says *what* is wrong and *where*: the file, the line when it is known, and the
+field path (``$.diplomas[1].level``).
+
+>>> err = InputError("unknown level 'hbo'", path="$.diplomas[0].level", file="p.yaml", line=3)
+>>> str(err)
+"p.yaml:3: $.diplomas[0].level: unknown level 'hbo'"
+>>> isinstance(err, LeraarroutesError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CatalogueError",
+    "InputError",
+    "LeraarroutesError",
+    "ProfileError",
+    "RuleError",
+    "UnknownNameError",
+]
+
+
+class LeraarroutesError(Exception):
+    """The base of every error this library raises on purpose."""
+
+
+class InputError(LeraarroutesError, ValueError):
+    """A file or value that cannot be read as the data it should be.
+
+    Carries the message, the field path, the file name and the line number (each optional),
+    so that a person can go straight to the mistake.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        file: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.message = message
+        self.path = path
+        self.file = file
+        self.line = line
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = self.file if self.line is None else f"{self.file}:{self.line}"
+            where += ": "
+        if self.path is not None and self.path != "$":
+            where += f"{self.path}: "
+        return f"{where}{self.message}"
+
+    def located(self, *, file: str | None = None, line: int | None = None) -> InputError:
+        """Return the same error, now naming the file and line it was found in."""
+        return type(self)(
+            self.message,
+            path=self.path,
+            file=file if file is not None else self.file,
+            line=line if line is not None else self.line,
+        )
+
+
+class ProfileError(InputError):
+    """A profile (a person's education and situation) that is malformed."""
+
+
+class CatalogueError(InputError):
+    """A catalogue file, or a whole catalogue, that is malformed or inconsistent."""
+
+
+class RuleError(InputError):
+    """An entry rule that is malformed: an unknown operator, a wrong shape, a bad argument."""
+
+
+class UnknownNameError(LeraarroutesError, LookupError):
+    """A name (programme, subject, qualification, diagram) that the catalogue does not know.
+
+    The message lists the closest valid names.
+    """

@@ -1,0 +1,24 @@
+"""Names of the domain's identifiers, so that signatures read as domain language.
+
+>>> from leraarroutes.ids import SubjectId
+>>> SubjectId("wiskunde")
+'wiskunde'
+"""
+
+from __future__ import annotations
+
+from typing import NewType
+
+__all__ = ["ProgrammeId", "QualificationId", "SubjectId", "SUBJECT_PLACEHOLDER"]
+
+SubjectId = NewType("SubjectId", str)
+"""A school subject's stable lower-case Dutch slug, such as ``"wiskunde"``."""
+
+ProgrammeId = NewType("ProgrammeId", str)
+"""A programme's id; a subject-specific offering is ``"<programme>/<subject>"``."""
+
+QualificationId = NewType("QualificationId", str)
+"""A qualification written as text: ``"po"``, ``"pdg"`` or ``"<kind>:<subject>"``."""
+
+SUBJECT_PLACEHOLDER = SubjectId("{subject}")
+"""Stands for "the subject of this offering" in rules and grants of per-subject programmes."""

@@ -1,0 +1,179 @@
+"""Reading and writing profiles and catalogues from files.
+
+>>> cat = load_catalogue()
+>>> len(cat.programmes) > 20
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from leraarroutes import serialize
+from leraarroutes._yaml import line_of
+from leraarroutes.catalogue import _SECTIONS, Catalogue, CatalogueFile, Origin, check
+from leraarroutes.errors import CatalogueError, InputError, ProfileError
+from leraarroutes.profile import Profile
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "format_of",
+    "load_catalogue",
+    "load_profile",
+    "load_profiles",
+    "save",
+]
+
+MAX_FILE_BYTES = 5_000_000
+"""Largest input file read, in bytes (5 MB); larger files are refused before parsing."""
+
+_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """The format of a file, from its suffix (``.yaml``/``.yml``, ``.json``, ``.toml``)."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return _SUFFIXES[suffix]
+    except KeyError:
+        raise InputError(
+            f"cannot tell the format from the suffix {suffix or '(none)'!r}; "
+            f"use one of: {', '.join(_SUFFIXES)}",
+            file=str(path),
+        ) from None
+
+
+def _read(path: str | os.PathLike[str], error: type[InputError]) -> str:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise error(
+                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (leraarroutes.loading.MAX_FILE_BYTES)",
+                file=str(path),
+            )
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error("no such file", file=str(path)) from None
+    except IsADirectoryError:
+        raise error("is a directory, not a file", file=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise error(f"not UTF-8 text (byte {exc.start})", file=str(path)) from None
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", file=str(path)) from None
+
+
+def load_profiles(path: str | os.PathLike[str]) -> list[Profile]:
+    """Every profile in a file (YAML may hold several, separated by ``---``).
+
+    Raises :class:`~leraarroutes.ProfileError` naming the file, line and field.
+    """
+    fmt = format_of(path)
+    text = _read(path, ProfileError)
+    try:
+        documents = serialize.parse_text(text, fmt, file=str(path))
+    except InputError as exc:
+        raise ProfileError(exc.message, path=exc.path, file=exc.file, line=exc.line) from None
+    if not documents:
+        raise ProfileError("the file holds no profile", file=str(path))
+    return [
+        serialize.structure(data, Profile, error=ProfileError, file=str(path), node=node)
+        for data, node in documents
+    ]
+
+
+def load_profile(path: str | os.PathLike[str]) -> Profile:
+    """The one profile in a file; a file with several profiles is refused (use :func:`load_profiles`)."""
+    profiles = load_profiles(path)
+    if len(profiles) != 1:
+        raise ProfileError(
+            f"the file holds {len(profiles)} profiles; load it with load_profiles()", file=str(path)
+        )
+    return profiles[0]
+
+
+def _shipped_files() -> list[tuple[str, str]]:
+    data = importlib.resources.files("leraarroutes") / "data"
+    return sorted(
+        (f"leraarroutes/data/{entry.name}", entry.read_text(encoding="utf-8"))
+        for entry in data.iterdir()
+        if entry.name.endswith(".yaml")
+    )
+
+
+def _file_parts(name: str, text: str, fmt: str) -> dict[str, list[tuple[Any, Origin]]]:
+    try:
+        documents = serialize.parse_text(text, fmt, file=name)
+    except InputError as exc:
+        raise CatalogueError(exc.message, path=exc.path, file=exc.file, line=exc.line) from None
+    parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _SECTIONS}
+    for data, node in documents:
+        if data is None:
+            continue
+        content = serialize.structure(data, CatalogueFile, error=CatalogueError, file=name, node=node)
+        for section in _SECTIONS:
+            for i, item in enumerate(getattr(content, section)):
+                path = f"$.{section}[{i}]"
+                line = line_of(node, path)
+                parts[section].append((item, Origin(file=name, path=path, line=line)))
+    return parts
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_parts() -> tuple[tuple[str, ...], dict[str, list[tuple[Any, Origin]]]]:
+    parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _SECTIONS}
+    names = []
+    for name, text in _shipped_files():
+        names.append(name)
+        for section, items in _file_parts(name, text, "yaml").items():
+            parts[section].extend(items)
+    return tuple(names), parts
+
+
+def load_catalogue(*paths: str | os.PathLike[str], shipped: bool = True) -> Catalogue:
+    """The shipped catalogue, plus the user's extra catalogue files ``paths``.
+
+    With ``shipped=False`` only ``paths`` are read. Raises :class:`~leraarroutes.CatalogueError`
+    naming file, entry and field for duplicate ids, dangling references, unknown subjects, missing
+    sources and impossible dates.
+    """
+    names: list[str] = []
+    parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _SECTIONS}
+    if shipped:
+        shipped_names, shipped_parts = _shipped_parts()
+        names.extend(shipped_names)
+        for section, items in shipped_parts.items():
+            parts[section].extend(items)
+    for path in paths:
+        text = _read(path, CatalogueError)
+        names.append(str(path))
+        for section, items in _file_parts(str(path), text, format_of(path)).items():
+            parts[section].extend(items)
+    return check(parts, tuple(names))
+
+
+def save(obj: object, path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Write a profile or catalogue file atomically, in the format its suffix names.
+
+    The file appears whole or not at all: the text goes to a temporary file beside it that then
+    replaces ``path``. Writing over one of ``inputs`` is refused.
+    """
+    target = Path(path)
+    for source in inputs:
+        if Path(source).resolve() == target.resolve():
+            raise InputError("refusing to write over an input file", file=str(path))
+    text = serialize.dumps(obj, format_of(path))
+    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,110 @@
+"""A person: education, situation and what they already hold.
+
+A profile is a value: applying a route step gives a new profile (see :meth:`Profile.gain`).
+Facts the profile leaves out are *unknown*, never assumed false: a profile without ``job`` says
+nothing about whether the person has a job at a school.
+
+>>> p = Profile(diplomas=(Diploma(level=Level.HAVO),), subject_ec={"natuurkunde": 95})
+>>> p.ec_in("natuurkunde"), p.ec_in("wiskunde")
+(95, None)
+>>> p.job is None
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+from attrs import field, frozen, validators
+
+from leraarroutes import _validate
+from leraarroutes.education import Diploma, Study
+from leraarroutes.ids import ProgrammeId, SubjectId
+from leraarroutes.qualifications import Qualification
+
+__all__ = ["Job", "Profile", "Sector"]
+
+
+class Sector(enum.StrEnum):
+    """An education sector."""
+
+    PO = "po"
+    VO = "vo"
+    MBO = "mbo"
+
+
+@frozen(kw_only=True)
+class Job:
+    """A job, or a job offer, at a school: its sector and, for VO and mbo, the subject taught."""
+
+    sector: Sector = field(validator=validators.instance_of(Sector))
+    subject: SubjectId | None = field(default=None, validator=validators.optional(_validate.slug))
+    offer: bool = False
+
+
+def _subject_ec(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[SubjectId, int], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((SubjectId(k), v) for k, v in items))
+
+
+def _check_subject_ec(_i: object, _a: attrs.Attribute[Any], value: tuple[tuple[str, int], ...]) -> None:
+    for subject, ec in value:
+        if not _validate.SLUG.fullmatch(subject):
+            msg = f"subject_ec names {subject!r}, which is not a subject slug such as 'wiskunde'"
+            raise ValueError(msg)
+        if not isinstance(ec, int) or isinstance(ec, bool) or not 0 <= ec <= 600:  # noqa: PLR2004 - a full bachelor+master is at most 300
+            msg = f"subject_ec[{subject}] must be a number of EC between 0 and 600, not {ec!r}"
+            raise ValueError(msg)
+
+
+def _sorted_unique(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(sorted(set(value)))
+
+
+@frozen(kw_only=True)
+class Profile:
+    """A person's education and situation, as far as they told it.
+
+    ``subject_ec`` is the EC of wo-level subject content per school subject (the ulo admission
+    rule counts it over bachelor and master). ``work_experience_years`` and ``job`` are unknown
+    when left out. ``completed`` lists programme ids (``"beta4all/natuurkunde"``) already done.
+    """
+
+    description: str | None = field(default=None, validator=_validate.optional_non_blank)
+    diplomas: tuple[Diploma, ...] = field(default=(), converter=tuple)
+    studying: tuple[Study, ...] = field(default=(), converter=tuple)
+    subject_ec: tuple[tuple[SubjectId, int], ...] = field(
+        default=(), converter=_subject_ec, validator=_check_subject_ec
+    )
+    work_experience_years: float | None = field(
+        default=None, validator=validators.optional([validators.ge(0), validators.le(70)])
+    )
+    job: Job | None = None
+    completed: tuple[ProgrammeId, ...] = field(default=(), converter=_sorted_unique)
+    qualifications: tuple[Qualification, ...] = field(default=(), converter=_sorted_unique)
+
+    def ec_in(self, subject: str) -> int | None:
+        """The EC of subject content in ``subject``, or None when the profile does not say."""
+        return dict(self.subject_ec).get(SubjectId(subject))
+
+    def holds(self, qualification: Qualification) -> bool:
+        """Whether the person holds ``qualification``, directly or through a wider one."""
+        return any(q.includes(qualification) for q in self.qualifications)
+
+    def gain(
+        self,
+        *,
+        programme: ProgrammeId,
+        qualifications: Iterable[Qualification] = (),
+        diplomas: Iterable[Diploma] = (),
+    ) -> Profile:
+        """The profile after completing ``programme`` and receiving what it grants."""
+        return attrs.evolve(
+            self,
+            completed=(*self.completed, programme),
+            qualifications=(*self.qualifications, *qualifications),
+            diplomas=(*self.diplomas, *diplomas),
+        )

@@ -1,0 +1,153 @@
+"""Teaching qualifications (bevoegdheden) and where each lets a person teach.
+
+>>> q = Qualification.parse("eerstegraads:wiskunde")
+>>> q.kind, q.subject, str(q)
+(<QualificationKind.EERSTEGRAADS: 'eerstegraads'>, 'wiskunde', 'eerstegraads:wiskunde')
+>>> q.includes(Qualification.parse("beperkt-tweedegraads:wiskunde"))
+True
+>>> Qualification.parse("po").includes(q)
+False
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+from typing import Any
+
+import attrs
+from attrs import field, frozen, validators
+
+from leraarroutes import _validate
+from leraarroutes.ids import SUBJECT_PLACEHOLDER, QualificationId, SubjectId
+
+__all__ = [
+    "Qualification",
+    "QualificationKind",
+    "QualificationScope",
+    "SchoolSetting",
+]
+
+
+class QualificationKind(enum.StrEnum):
+    """The kinds of teaching qualification."""
+
+    PO = "po"
+    BEPERKT_TWEEDEGRAADS = "beperkt-tweedegraads"
+    TWEEDEGRAADS = "tweedegraads"
+    EERSTEGRAADS = "eerstegraads"
+    PDG = "pdg"
+
+    @property
+    def per_subject(self) -> bool:
+        """Whether a qualification of this kind is for one school subject."""
+        return self in _VO_ORDER
+
+
+_VO_ORDER = {
+    QualificationKind.BEPERKT_TWEEDEGRAADS: 1,
+    QualificationKind.TWEEDEGRAADS: 2,
+    QualificationKind.EERSTEGRAADS: 3,
+}
+
+
+class SchoolSetting(enum.StrEnum):
+    """A kind of school, or part of one, that a qualification's scope names."""
+
+    BASISONDERWIJS = "basisonderwijs"
+    SPECIAAL_BASISONDERWIJS = "speciaal-basisonderwijs"
+    SPECIAAL_ONDERWIJS = "speciaal-onderwijs"
+    VOORTGEZET_SPECIAAL_ONDERWIJS = "voortgezet-speciaal-onderwijs"
+    PRAKTIJKONDERWIJS = "praktijkonderwijs"
+    VMBO = "vmbo"
+    VMBO_TL = "vmbo-tl"
+    ONDERBOUW_HAVO_VWO = "onderbouw-havo-vwo"
+    BOVENBOUW_HAVO_VWO = "bovenbouw-havo-vwo"
+    MBO = "mbo"
+    VAVO = "vavo"
+    PO_MATCHING_SUBJECT = "po-bij-passend-vak"
+
+
+def _subject_for_kind(instance: Qualification, _attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
+    if instance.kind.per_subject:
+        if not isinstance(value, str) or not (
+            value == SUBJECT_PLACEHOLDER or _validate.SLUG.fullmatch(value)
+        ):
+            msg = f"a {instance.kind.value} qualification needs a subject slug, not {value!r}"
+            raise ValueError(msg)
+    elif value is not None:
+        msg = f"a {instance.kind.value} qualification has no subject, but got {value!r}"
+        raise ValueError(msg)
+
+
+@frozen(kw_only=True, order=True)
+class Qualification:
+    """A teaching qualification: a kind and, for the VO kinds, a school subject.
+
+    Written as text it is ``"po"``, ``"pdg"`` or ``"<kind>:<subject>"``.
+    """
+
+    kind: QualificationKind = field(validator=validators.instance_of(QualificationKind))
+    subject: SubjectId | None = field(default=None, validator=_subject_for_kind)
+
+    @classmethod
+    def parse(cls, text: str) -> Qualification:
+        """Read a qualification from its text form; raise ``ValueError`` naming valid kinds."""
+        kind_text, sep, subject = text.partition(":")
+        try:
+            kind = QualificationKind(kind_text)
+        except ValueError:
+            choices = [k.value for k in QualificationKind]
+            close = difflib.get_close_matches(kind_text, choices, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            msg = (
+                f"unknown qualification kind {kind_text!r} in {text!r}; "
+                f"valid kinds: {', '.join(choices)}{hint}"
+            )
+            raise ValueError(msg) from None
+        return cls(kind=kind, subject=SubjectId(subject) if sep else None)
+
+    @property
+    def id(self) -> QualificationId:
+        """The text form, such as ``"tweedegraads:wiskunde"``."""
+        return QualificationId(str(self))
+
+    def __str__(self) -> str:
+        return self.kind.value if self.subject is None else f"{self.kind.value}:{self.subject}"
+
+    def includes(self, other: Qualification) -> bool:
+        """Whether holding this qualification also gives ``other`` (1e ⊇ 2e ⊇ beperkt 2e)."""
+        if self.kind in _VO_ORDER and other.kind in _VO_ORDER:
+            return self.subject == other.subject and _VO_ORDER[self.kind] >= _VO_ORDER[other.kind]
+        return self == other
+
+    def bind(self, subject: SubjectId) -> Qualification:
+        """Fill in the subject placeholder with ``subject``."""
+        if self.subject == SUBJECT_PLACEHOLDER:
+            return attrs.evolve(self, subject=subject)
+        return self
+
+
+def _order_dates(instance: QualificationScope, _attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
+    if value is not None and instance.valid_from is not None and value <= instance.valid_from:
+        msg = f"valid_until {value} is not after valid_from {instance.valid_from}"
+        raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class QualificationScope:
+    """Where a kind of qualification lets its holder teach, for a period, with its sources."""
+
+    kind: QualificationKind = field(validator=validators.instance_of(QualificationKind))
+    settings: tuple[SchoolSetting, ...] = field(validator=validators.min_len(1))
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = field(default=None, validator=_order_dates)
+    note: str | None = field(default=None, validator=_validate.optional_non_blank)
+    sources: tuple[str, ...] = field(validator=validators.min_len(1))
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether this scope holds on ``day``."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day < self.valid_until
+        )

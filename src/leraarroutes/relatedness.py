@@ -1,0 +1,76 @@
+"""The three relatedness relations, kept apart.
+
+1. the verwantschapstabel educatieve minor/module: wo bachelors (by CROHO code, sometimes only at
+   named universities) and the subject of the beperkte tweedegraads they give;
+2. the kopopleiding relatedness: bachelors that give 180 EC vrijstelling in a subject's hbo
+   lerarenopleiding;
+3. admission frameworks such as the ulo's "vakinhoudelijk masterniveau": minimum EC of subject
+   content and the largest deficiency allowed.
+
+>>> row = RelatednessEntry(table="minor-module", programme="Wiskunde", croho=56980,
+...                        level=Level.WO_BACHELOR, subject="wiskunde", row=105)
+>>> row.matches_name("wiskunde ")
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from attrs import field, frozen, validators
+
+from leraarroutes import _validate
+from leraarroutes.education import Level
+from leraarroutes.ids import SubjectId
+
+__all__ = ["AdmissionFramework", "RelatednessEntry", "RelatednessTable"]
+
+
+@frozen(kw_only=True)
+class RelatednessTable:
+    """A relatedness table: its id, name, whether it is complete, and its sources.
+
+    A table that is not ``complete`` answers *unknown* (not *no*) for a degree it does not list.
+    """
+
+    id: str = field(validator=_validate.slug)
+    name: str = field(validator=_validate.non_blank)
+    complete: bool
+    note: str | None = field(default=None, validator=_validate.optional_non_blank)
+    sources: tuple[str, ...] = field(validator=validators.min_len(1))
+
+
+@frozen(kw_only=True)
+class RelatednessEntry:
+    """One row: a degree programme (name, CROHO code, level) related to a school subject.
+
+    ``universities`` limits the row to degrees from those universities; ``row`` is the row number
+    in the source table, when the table has numbered rows.
+    """
+
+    table: str = field(validator=_validate.slug)
+    programme: str = field(validator=_validate.non_blank)
+    croho: int | None = None
+    level: Level = field(validator=validators.instance_of(Level))
+    universities: tuple[str, ...] = ()
+    subject: SubjectId = field(validator=_validate.slug)
+    row: int | None = None
+    note: str | None = field(default=None, validator=_validate.optional_non_blank)
+
+    def matches_name(self, name: str) -> bool:
+        """Whether ``name`` is this row's programme, ignoring case and surrounding spaces."""
+        return self.programme.casefold() == name.strip().casefold()
+
+
+@frozen(kw_only=True)
+class AdmissionFramework:
+    """An admission framework with EC thresholds, such as the ulo "vakinhoudelijk masterniveau"."""
+
+    id: str = field(validator=_validate.slug)
+    name: str = field(validator=_validate.non_blank)
+    min_subject_ec: int = field(validator=validators.ge(1))
+    max_deficiency_ec: int = field(validator=validators.ge(0))
+    deficiency_kind: str | None = field(default=None, validator=validators.optional(_validate.slug))
+    valid_from: dt.date | None = None
+    note: str | None = field(default=None, validator=_validate.optional_non_blank)
+    sources: tuple[str, ...] = field(validator=validators.min_len(1))

@@ -1,0 +1,738 @@
+"""Entry rules: a small algebra of requirements, evaluated with three-valued logic.
+
+A rule evaluates against a profile to a :class:`Verdict`: ``YES``, ``NO`` or ``UNKNOWN``, with
+reasons in Dutch and English. A rule that needs a fact the profile does not give (no job stated,
+no EC counted, a degree name the catalogue does not know) says ``UNKNOWN``, never a silent no.
+``&``, ``|`` and ``~`` combine rules with Kleene's strong three-valued logic.
+
+>>> rule = HasDiploma(levels=(Level.HAVO, Level.VWO)) | HasDiploma(levels=(Level.MBO_4,))
+>>> str(rule)
+'any(diploma(levels=[havo, vwo]), diploma(levels=[mbo-4]))'
+>>> rule.evaluate(Profile(diplomas=(Diploma(level=Level.MBO_4),))).truth
+<Truth.YES: 'yes'>
+>>> (rule & HasJob(sector=Sector.PO)).evaluate(Profile()).truth
+<Truth.NO: 'no'>
+>>> HasJob(sector=Sector.PO).evaluate(Profile()).truth
+<Truth.UNKNOWN: 'unknown'>
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import enum
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar, Protocol
+
+import attrs
+from attrs import field, frozen, validators
+
+from leraarroutes import _validate
+from leraarroutes.education import Diploma, Level, Study
+from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId
+from leraarroutes.profile import Profile, Sector
+from leraarroutes.qualifications import Qualification
+
+__all__ = [
+    "NO_CONTEXT",
+    "AllOf",
+    "AnyOf",
+    "Decision",
+    "ExamSubject",
+    "HasCompleted",
+    "HasDiploma",
+    "HasJob",
+    "HoldsQualification",
+    "IsStudying",
+    "Not",
+    "Reason",
+    "Rule",
+    "RuleContext",
+    "SubjectEc",
+    "Truth",
+    "Verdict",
+    "WorkExperience",
+]
+
+
+class Truth(enum.Enum):
+    """A three-valued truth: yes, no, or unknown for lack of a fact."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+    def __and__(self, other: Truth) -> Truth:
+        if Truth.NO in (self, other):
+            return Truth.NO
+        if Truth.UNKNOWN in (self, other):
+            return Truth.UNKNOWN
+        return Truth.YES
+
+    def __or__(self, other: Truth) -> Truth:
+        if Truth.YES in (self, other):
+            return Truth.YES
+        if Truth.UNKNOWN in (self, other):
+            return Truth.UNKNOWN
+        return Truth.NO
+
+    def __invert__(self) -> Truth:
+        return {Truth.YES: Truth.NO, Truth.NO: Truth.YES}.get(self, Truth.UNKNOWN)
+
+
+@frozen(kw_only=True)
+class Reason:
+    """Why a single requirement holds, fails or is unknown, in Dutch and English."""
+
+    truth: Truth
+    nl: str
+    en: str
+
+    def text(self, lang: str = "nl") -> str:
+        """The reason in ``lang`` (``"nl"`` or ``"en"``)."""
+        return self.en if lang == "en" else self.nl
+
+
+@frozen(kw_only=True)
+class Verdict:
+    """The outcome of a rule: a truth value and the reasons that decided it."""
+
+    truth: Truth
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether the rule holds for certain."""
+        return self.truth is Truth.YES
+
+
+class RuleContext(Protocol):
+    """What a rule may ask beyond the profile: the catalogue's tables and the date."""
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The date the question is asked for, or None."""
+        ...
+
+    def relatedness(self, table: str, subject: SubjectId, degree: Diploma | Study) -> Reason:
+        """Whether ``degree`` is related to ``subject`` by ``table``."""
+        ...
+
+    def degree_names(self, degree: Diploma | Study) -> frozenset[str] | None:
+        """The lower-case names ``degree`` is known by, or None when it has no name."""
+        ...
+
+    def programme_kind(self, programme: ProgrammeId) -> str | None:
+        """The kind of a programme (or offering) id, or None when unknown."""
+        ...
+
+
+@frozen
+class _NoContext:
+    """A context that knows no tables: every relatedness question is unknown."""
+
+    as_of: dt.date | None = None
+
+    def relatedness(self, table: str, subject: SubjectId, degree: Diploma | Study) -> Reason:
+        _ = degree
+        return Reason(
+            truth=Truth.UNKNOWN,
+            nl=f"verwantschap met {subject} volgens {table} is niet bekend (geen catalogus)",
+            en=f"relatedness to {subject} under {table} is not known (no catalogue)",
+        )
+
+    def degree_names(self, degree: Diploma | Study) -> frozenset[str] | None:
+        return None if degree.programme is None else frozenset({degree.programme.casefold()})
+
+    def programme_kind(self, programme: ProgrammeId) -> str | None:
+        _ = programme
+        return None
+
+
+NO_CONTEXT: RuleContext = _NoContext()
+"""The context used when none is given: no tables, no date."""
+
+
+def _combine(truth: Truth, reasons: Iterable[Reason]) -> Verdict:
+    return Verdict(truth=truth, reasons=tuple(r for r in reasons if r.truth is truth))
+
+
+class Rule(abc.ABC):
+    """The base of all entry rules. Subclasses are frozen attrs classes with a ``tag``."""
+
+    __slots__ = ()
+    tag: ClassVar[str]
+
+    @abc.abstractmethod
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        """Decide the rule for ``profile``, asking ``context`` for tables and the date."""
+
+    def bind(self, subject: SubjectId) -> Rule:
+        """The rule with the ``{subject}`` placeholder filled in."""
+        changes = {
+            a.name: subject
+            for a in attrs.fields(type(self))  # type: ignore[misc]
+            if getattr(self, a.name) == SUBJECT_PLACEHOLDER
+        }
+        return attrs.evolve(self, **changes) if changes else self  # type: ignore[misc]
+
+    def children(self) -> tuple[Rule, ...]:
+        """The rules directly inside this one."""
+        return ()
+
+    def walk(self) -> Iterator[Rule]:
+        """This rule and every rule inside it, depth first."""
+        yield self
+        for child in self.children():
+            yield from child.walk()
+
+    def __and__(self, other: Rule) -> Rule:
+        return AllOf(rules=(self, other))
+
+    def __or__(self, other: Rule) -> Rule:
+        return AnyOf(rules=(self, other))
+
+    def __invert__(self) -> Rule:
+        return Not(rule=self)
+
+    def __str__(self) -> str:
+        parts = []
+        for a in attrs.fields(type(self)):  # type: ignore[misc]
+            value = getattr(self, a.name)
+            if value == a.default:
+                continue
+            if isinstance(value, tuple):
+                text = "[" + ", ".join(str(v) for v in value) + "]"
+            elif isinstance(value, enum.Enum):
+                text = str(value.value)
+            else:
+                text = str(value)
+            parts.append(f"{a.name}={text}")
+        return f"{self.tag}({', '.join(parts)})"
+
+
+def _rules(value: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(value)
+
+
+def _all_rules(_i: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for item in value:
+        if not isinstance(item, Rule):
+            msg = f"{attribute.name} must hold rules, not {item!r}"
+            raise TypeError(msg)
+
+
+@frozen(kw_only=True)
+class AllOf(Rule):
+    """Every rule inside holds. ``AllOf(rules=())`` always holds (no requirement)."""
+
+    tag: ClassVar[str] = "all"
+    rules: tuple[Rule, ...] = field(converter=_rules, validator=_all_rules)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        verdicts = [r.evaluate(profile, context) for r in self.rules]
+        truth = Truth.YES
+        for v in verdicts:
+            truth &= v.truth
+        return _combine(truth, (reason for v in verdicts for reason in v.reasons))
+
+    def bind(self, subject: SubjectId) -> Rule:
+        return AllOf(rules=tuple(r.bind(subject) for r in self.rules))
+
+    def children(self) -> tuple[Rule, ...]:
+        return self.rules
+
+    def __str__(self) -> str:
+        return f"all({', '.join(str(r) for r in self.rules)})"
+
+
+@frozen(kw_only=True)
+class AnyOf(Rule):
+    """At least one rule inside holds. ``AnyOf(rules=())`` never holds."""
+
+    tag: ClassVar[str] = "any"
+    rules: tuple[Rule, ...] = field(converter=_rules, validator=_all_rules)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        verdicts = [r.evaluate(profile, context) for r in self.rules]
+        truth = Truth.NO
+        for v in verdicts:
+            truth |= v.truth
+        return _combine(truth, (reason for v in verdicts for reason in v.reasons))
+
+    def bind(self, subject: SubjectId) -> Rule:
+        return AnyOf(rules=tuple(r.bind(subject) for r in self.rules))
+
+    def children(self) -> tuple[Rule, ...]:
+        return self.rules
+
+    def __str__(self) -> str:
+        return f"any({', '.join(str(r) for r in self.rules)})"
+
+
+@frozen(kw_only=True)
+class Not(Rule):
+    """The rule inside does not hold (unknown stays unknown)."""
+
+    tag: ClassVar[str] = "not"
+    rule: Rule = field(validator=validators.instance_of(Rule))
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        inner = self.rule.evaluate(profile, context)
+        flipped = tuple(
+            Reason(truth=~r.truth, nl=f"niet: {r.nl}", en=f"not: {r.en}") for r in inner.reasons
+        )
+        return Verdict(truth=~inner.truth, reasons=flipped)
+
+    def bind(self, subject: SubjectId) -> Rule:
+        return Not(rule=self.rule.bind(subject))
+
+    def children(self) -> tuple[Rule, ...]:
+        return (self.rule,)
+
+    def __str__(self) -> str:
+        return f"not({self.rule})"
+
+
+def _levels(value: Iterable[Level | str]) -> tuple[Level, ...]:
+    return tuple(sorted({Level(v) for v in value}, key=list(Level).index))
+
+
+def _optional_subject(_i: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and value != SUBJECT_PLACEHOLDER:
+        _validate.slug(_i, attribute, value)
+
+
+def _table_with_subject(instance: Any, _a: attrs.Attribute[Any], value: object) -> None:  # noqa: ANN401
+    if (value is None) != (instance.related_to is None):
+        msg = "related_to and table go together: name both, or neither"
+        raise ValueError(msg)
+    if value is not None:
+        _validate.slug(instance, _a, value)
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _degree_check(
+    degree: Diploma | Study,
+    *,
+    programmes: tuple[str, ...],
+    related_to: SubjectId | None,
+    table: str | None,
+    context: RuleContext,
+) -> list[Reason]:
+    """Check one diploma or study against the name and relatedness conditions of a rule."""
+    label = degree.programme or degree.level.value
+    checks: list[Reason] = []
+    if programmes:
+        names = context.degree_names(degree)
+        wanted = {p.casefold() for p in programmes}
+        if names is None:
+            checks.append(
+                Reason(
+                    truth=Truth.UNKNOWN,
+                    nl=f"de naam van de opleiding ({degree.level.value}) is niet opgegeven",
+                    en=f"the programme name of the {degree.level.value} is not given",
+                )
+            )
+        elif names & wanted:
+            checks.append(
+                Reason(truth=Truth.YES, nl=f"{label} staat op de lijst", en=f"{label} is listed")
+            )
+        else:
+            checks.append(
+                Reason(
+                    truth=Truth.NO,
+                    nl=f"{label} staat niet op de lijst ({', '.join(programmes)})",
+                    en=f"{label} is not on the list ({', '.join(programmes)})",
+                )
+            )
+    if related_to is not None and table is not None:
+        checks.append(context.relatedness(table, related_to, degree))
+    return checks
+
+
+def _best(per_degree: list[list[Reason]], missing: Reason) -> Verdict:
+    """A verdict from the degree that fits best: any YES wins, then UNKNOWN, then NO."""
+    if not per_degree:
+        return Verdict(truth=Truth.NO, reasons=(missing,))
+    scored = []
+    for checks in per_degree:
+        truth = Truth.YES
+        for c in checks:
+            truth &= c.truth
+        scored.append((truth, checks))
+    for wanted in (Truth.YES, Truth.UNKNOWN, Truth.NO):
+        found = [checks for truth, checks in scored if truth is wanted]
+        if found:
+            return _combine(wanted, found[0]) if found[0] else Verdict(truth=wanted)
+    raise AssertionError  # pragma: no cover - the loop covers every truth value
+
+
+@frozen(kw_only=True)
+class HasDiploma(Rule):
+    """The person holds a diploma of one of ``levels``.
+
+    Optionally the diploma's programme must be one of ``programmes`` (names, matched
+    case-insensitively and through the catalogue's aliases), related to ``related_to`` by the
+    relatedness ``table``, and awarded at most ``max_age_years`` before the date asked for.
+    """
+
+    tag: ClassVar[str] = "diploma"
+    levels: tuple[Level, ...] = field(converter=_levels, validator=validators.min_len(1))
+    programmes: tuple[str, ...] = field(default=(), converter=_names)
+    related_to: SubjectId | None = field(default=None, validator=_optional_subject)
+    table: str | None = field(default=None, validator=_table_with_subject)
+    max_age_years: int | None = field(default=None, validator=validators.optional(validators.ge(0)))
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        levels = ", ".join(level.value for level in self.levels)
+        per_degree: list[list[Reason]] = []
+        for diploma in profile.diplomas:
+            if diploma.level not in self.levels:
+                continue
+            checks = [
+                Reason(
+                    truth=Truth.YES,
+                    nl=f"diploma {diploma.level.value} aanwezig",
+                    en=f"holds a {diploma.level.value} diploma",
+                )
+            ]
+            checks += _degree_check(
+                diploma,
+                programmes=self.programmes,
+                related_to=self.related_to,
+                table=self.table,
+                context=context,
+            )
+            if self.max_age_years is not None:
+                checks.append(self._age(diploma, context))
+            per_degree.append(checks)
+        missing = Reason(
+            truth=Truth.NO, nl=f"geen diploma van niveau {levels}", en=f"no {levels} diploma"
+        )
+        return _best(per_degree, missing)
+
+    def _age(self, diploma: Diploma, context: RuleContext) -> Reason:
+        if diploma.year is None or context.as_of is None:
+            return Reason(
+                truth=Truth.UNKNOWN,
+                nl=f"het diploma mag hoogstens {self.max_age_years} jaar oud zijn; jaar onbekend",
+                en=f"the diploma may be at most {self.max_age_years} years old; year unknown",
+            )
+        age = context.as_of.year - diploma.year
+        truth = Truth.YES if age <= (self.max_age_years or 0) else Truth.NO
+        return Reason(
+            truth=truth,
+            nl=f"diploma is {age} jaar oud (hoogstens {self.max_age_years})",
+            en=f"diploma is {age} years old (at most {self.max_age_years})",
+        )
+
+
+@frozen(kw_only=True)
+class IsStudying(Rule):
+    """The person is enrolled in a study of one of ``levels`` with at least ``min_ec`` EC."""
+
+    tag: ClassVar[str] = "studying"
+    levels: tuple[Level, ...] = field(converter=_levels, validator=validators.min_len(1))
+    min_ec: int = field(default=0, validator=validators.ge(0))
+    related_to: SubjectId | None = field(default=None, validator=_optional_subject)
+    table: str | None = field(default=None, validator=_table_with_subject)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        levels = ", ".join(level.value for level in self.levels)
+        per_degree: list[list[Reason]] = []
+        for study in profile.studying:
+            if study.level not in self.levels:
+                continue
+            enough = Truth.YES if study.ec >= self.min_ec else Truth.NO
+            checks = [
+                Reason(
+                    truth=enough,
+                    nl=f"studie {study.level.value} met {study.ec} EC (minstens {self.min_ec})",
+                    en=f"studying {study.level.value} with {study.ec} EC (at least {self.min_ec})",
+                )
+            ]
+            checks += _degree_check(
+                study, programmes=(), related_to=self.related_to, table=self.table, context=context
+            )
+            per_degree.append(checks)
+        missing = Reason(
+            truth=Truth.NO,
+            nl=f"geen lopende studie van niveau {levels}",
+            en=f"not studying at level {levels}",
+        )
+        return _best(per_degree, missing)
+
+
+@frozen(kw_only=True)
+class HoldsQualification(Rule):
+    """The person holds ``qualification`` (or a wider one of the same subject)."""
+
+    tag: ClassVar[str] = "qualification"
+    qualification: Qualification = field(validator=validators.instance_of(Qualification))
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = context
+        q = self.qualification
+        if profile.holds(q):
+            return Verdict(
+                truth=Truth.YES,
+                reasons=(Reason(truth=Truth.YES, nl=f"heeft de bevoegdheid {q}", en=f"holds {q}"),),
+            )
+        return Verdict(
+            truth=Truth.NO,
+            reasons=(Reason(truth=Truth.NO, nl=f"mist de bevoegdheid {q}", en=f"does not hold {q}"),),
+        )
+
+    def bind(self, subject: SubjectId) -> Rule:
+        return HoldsQualification(qualification=self.qualification.bind(subject))
+
+
+def _programme_ids(value: Iterable[str]) -> tuple[ProgrammeId, ...]:
+    return tuple(ProgrammeId(v) for v in value)
+
+
+@frozen(kw_only=True)
+class HasCompleted(Rule):
+    """The person completed one of ``programmes`` (ids), or any programme of ``kind``.
+
+    With ``kind``, ``subject`` narrows it to offerings for that subject (``"<id>/<subject>"``).
+    """
+
+    tag: ClassVar[str] = "completed"
+    programmes: tuple[ProgrammeId, ...] = field(default=(), converter=_programme_ids)
+    kind: str | None = field(default=None, validator=validators.optional(_validate.slug))
+    subject: SubjectId | None = field(default=None, validator=_optional_subject)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.programmes and self.kind is None:
+            msg = "completed needs programmes or a kind"
+            raise ValueError(msg)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        done = set(profile.completed)
+        hits = [p for p in self.programmes if p in done]
+        if self.kind is not None:
+            hits += [
+                p
+                for p in profile.completed
+                if context.programme_kind(p) == self.kind
+                and (self.subject is None or p.endswith(f"/{self.subject}"))
+            ]
+        wanted = ", ".join([*self.programmes, *([f"kind {self.kind}"] if self.kind else [])])
+        if hits:
+            return Verdict(
+                truth=Truth.YES,
+                reasons=(Reason(truth=Truth.YES, nl=f"{hits[0]} afgerond", en=f"completed {hits[0]}"),),
+            )
+        return Verdict(
+            truth=Truth.NO,
+            reasons=(
+                Reason(truth=Truth.NO, nl=f"nog niet afgerond: {wanted}", en=f"not completed: {wanted}"),
+            ),
+        )
+
+    def bind(self, subject: SubjectId) -> Rule:
+        return HasCompleted(
+            programmes=tuple(ProgrammeId(p.replace(SUBJECT_PLACEHOLDER, subject)) for p in self.programmes),
+            kind=self.kind,
+            subject=subject if self.subject == SUBJECT_PLACEHOLDER else self.subject,
+        )
+
+
+@frozen(kw_only=True)
+class SubjectEc(Rule):
+    """At least ``min_ec`` EC of wo-level content in ``subject``, less ``max_deficiency_ec``.
+
+    With ``max_deficiency_ec`` a shortfall up to that many EC still admits (it must be closed
+    during the programme). Unknown when the profile does not count EC for the subject.
+    ``framework`` names the admission framework the numbers come from.
+    """
+
+    tag: ClassVar[str] = "subject_ec"
+    subject: SubjectId = field(validator=_optional_subject)
+    min_ec: int = field(validator=validators.ge(1))
+    max_deficiency_ec: int = field(default=0, validator=validators.ge(0))
+    framework: str | None = field(default=None, validator=validators.optional(_validate.slug))
+    deficiency_kind: str | None = field(default=None, validator=validators.optional(_validate.slug))
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        ec = profile.ec_in(self.subject)
+        if ec is None:
+            return Verdict(
+                truth=Truth.UNKNOWN,
+                reasons=(
+                    Reason(
+                        truth=Truth.UNKNOWN,
+                        nl=f"aantal EC vakinhoud {self.subject} niet opgegeven (nodig: {self.min_ec})",
+                        en=f"EC of {self.subject} content not given (needed: {self.min_ec})",
+                    ),
+                ),
+            )
+        short = self.min_ec - ec
+        if short <= 0:
+            truth, nl, en = Truth.YES, f"{ec} EC {self.subject}", f"{ec} EC of {self.subject}"
+        elif short <= self.max_deficiency_ec:
+            truth = Truth.YES
+            nl = f"{ec} EC {self.subject}: deficiëntie {short} EC, toegestaan tot {self.max_deficiency_ec}"
+            en = f"{ec} EC of {self.subject}: deficiency {short} EC, allowed up to {self.max_deficiency_ec}"
+        elif self._deficiency_courses_done(profile, context):
+            truth = Truth.UNKNOWN
+            nl = f"{ec} EC {self.subject}: {short} EC te weinig, maar deficiëntiecursussen afgerond; de toelatingscommissie beslist"
+            en = f"{ec} EC of {self.subject}: {short} EC short, but deficiency courses completed; the admission committee decides"
+        else:
+            truth = Truth.NO
+            nl = f"{ec} EC {self.subject}: {short} EC te weinig (nodig {self.min_ec}, deficiëntie hoogstens {self.max_deficiency_ec})"
+            en = f"{ec} EC of {self.subject}: {short} EC short (needed {self.min_ec}, deficiency at most {self.max_deficiency_ec})"
+        return Verdict(truth=truth, reasons=(Reason(truth=truth, nl=nl, en=en),))
+
+    def _deficiency_courses_done(self, profile: Profile, context: RuleContext) -> bool:
+        if self.deficiency_kind is None:
+            return False
+        return any(
+            context.programme_kind(p) == self.deficiency_kind and p.endswith(f"/{self.subject}")
+            for p in profile.completed
+        )
+
+
+def _subjects(value: Iterable[str]) -> tuple[SubjectId, ...]:
+    return tuple(SubjectId(v) for v in value)
+
+
+@frozen(kw_only=True)
+class ExamSubject(Rule):
+    """A diploma of one of ``levels`` with a final exam in one of ``subjects``."""
+
+    tag: ClassVar[str] = "exam_subject"
+    subjects: tuple[SubjectId, ...] = field(converter=_subjects, validator=validators.min_len(1))
+    levels: tuple[Level, ...] = field(default=(Level.HAVO, Level.VWO), converter=_levels)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = context
+        wanted = ", ".join(self.subjects)
+        candidates = [d for d in profile.diplomas if d.level in self.levels]
+        for d in candidates:
+            hit = set(d.exam_subjects) & set(self.subjects)
+            if hit:
+                s = sorted(hit)[0]
+                return Verdict(
+                    truth=Truth.YES,
+                    reasons=(
+                        Reason(
+                            truth=Truth.YES,
+                            nl=f"eindexamen {s} ({d.level.value})",
+                            en=f"final exam in {s} ({d.level.value})",
+                        ),
+                    ),
+                )
+        if any(not d.exam_subjects for d in candidates):
+            return Verdict(
+                truth=Truth.UNKNOWN,
+                reasons=(
+                    Reason(
+                        truth=Truth.UNKNOWN,
+                        nl=f"eindexamenvakken niet opgegeven (gevraagd: {wanted})",
+                        en=f"final-exam subjects not given (asked: {wanted})",
+                    ),
+                ),
+            )
+        return Verdict(
+            truth=Truth.NO,
+            reasons=(
+                Reason(truth=Truth.NO, nl=f"geen eindexamen in {wanted}", en=f"no final exam in {wanted}"),
+            ),
+        )
+
+
+@frozen(kw_only=True)
+class HasJob(Rule):
+    """A job (or job offer) at a school in ``sector``, teaching ``subject`` when given."""
+
+    tag: ClassVar[str] = "job"
+    sector: Sector = field(validator=validators.instance_of(Sector))
+    subject: SubjectId | None = field(default=None, validator=_optional_subject)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = context
+        want = self.sector.value + (f" ({self.subject})" if self.subject else "")
+        job = profile.job
+        if job is None:
+            truth = Truth.UNKNOWN
+            nl, en = f"baan in het {want} nodig; niet opgegeven", f"needs a job in {want}; not given"
+        elif job.sector is not self.sector:
+            truth = Truth.NO
+            nl, en = f"baan in het {job.sector.value}, niet in het {want}", f"job in {job.sector.value}, not {want}"
+        elif self.subject is not None and job.subject is None:
+            truth = Truth.UNKNOWN
+            nl, en = f"vak van de baan niet opgegeven (nodig: {self.subject})", f"subject of the job not given (needed: {self.subject})"
+        elif self.subject is not None and job.subject != self.subject:
+            truth = Truth.NO
+            nl, en = f"baan voor {job.subject}, niet {self.subject}", f"job teaching {job.subject}, not {self.subject}"
+        else:
+            truth = Truth.YES
+            nl, en = f"baan in het {want}", f"job in {want}"
+        return Verdict(truth=truth, reasons=(Reason(truth=truth, nl=nl, en=en),))
+
+
+@frozen(kw_only=True)
+class WorkExperience(Rule):
+    """At least ``min_years`` of work experience."""
+
+    tag: ClassVar[str] = "work_experience"
+    min_years: float = field(validator=validators.ge(0))
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = context
+        years = profile.work_experience_years
+        if years is None:
+            truth = Truth.UNKNOWN
+            nl = f"werkervaring niet opgegeven (nodig: {self.min_years:g} jaar)"
+            en = f"work experience not given (needed: {self.min_years:g} years)"
+        else:
+            truth = Truth.YES if years >= self.min_years else Truth.NO
+            nl = f"{years:g} jaar werkervaring (nodig: {self.min_years:g})"
+            en = f"{years:g} years of work experience (needed: {self.min_years:g})"
+        return Verdict(truth=truth, reasons=(Reason(truth=truth, nl=nl, en=en),))
+
+
+@frozen(kw_only=True)
+class Decision(Rule):
+    """A requirement decided case by case (a toelatingscommissie, an intake): always unknown."""
+
+    tag: ClassVar[str] = "decision"
+    by: str = field(validator=_validate.non_blank)
+    note: str | None = field(default=None, validator=_validate.optional_non_blank)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = profile, context
+        extra = f": {self.note}" if self.note else ""
+        return Verdict(
+            truth=Truth.UNKNOWN,
+            reasons=(
+                Reason(
+                    truth=Truth.UNKNOWN,
+                    nl=f"besluit van {self.by}{extra}",
+                    en=f"decided by {self.by}{extra}",
+                ),
+            ),
+        )
+
+
+RULE_TYPES: tuple[type[Rule], ...] = (
+    AllOf,
+    AnyOf,
+    Not,
+    HasDiploma,
+    IsStudying,
+    HoldsQualification,
+    HasCompleted,
+    SubjectEc,
+    ExamSubject,
+    HasJob,
+    WorkExperience,
+    Decision,
+)
+"""Every rule class, in the order the file format documents them."""

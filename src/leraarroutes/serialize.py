@@ -1,0 +1,387 @@
+"""Loading and saving: one strict cattrs converter, YAML/JSON/TOML, JSON Schema export.
+
+The converter refuses unknown keys, wrong types (``"12"`` for a number, a text for a list) and
+unknown enum values, and its errors name the field path and the valid choices.
+
+>>> from leraarroutes.profile import Profile
+>>> text = dumps(Profile(subject_ec={"natuurkunde": 95}), "yaml")
+>>> print(text, end="")
+subject_ec:
+  natuurkunde: 95
+>>> loads(text, Profile, "yaml") == Profile(subject_ec={"natuurkunde": 95})
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import json
+import tomllib
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+import tomli_w
+import yaml
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from leraarroutes import _yaml
+from leraarroutes.errors import InputError
+from leraarroutes.profile import Profile
+from leraarroutes.qualifications import Qualification
+from leraarroutes.rules import RULE_TYPES, AllOf, AnyOf, Not, Rule
+
+__all__ = ["FORMATS", "dumps", "loads", "make_converter", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+FORMATS = ("yaml", "json", "toml")
+"""The file formats for profiles and catalogues."""
+
+_RULE_TAGS: dict[str, type[Rule]] = {cls.tag: cls for cls in RULE_TYPES}
+
+
+class _RuleShapeError(ValueError):
+    """A rule that is malformed at a path below the field that holds it."""
+
+    def __init__(self, message: str, subpath: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.subpath = subpath
+
+
+_SEP = "\x00"
+
+
+def _did_you_mean(value: object, choices: list[str]) -> str:
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _format_exception(exc: BaseException, cl: type | None) -> str:
+    """Say what is wrong in words a person acts on; the path is added by the caller."""
+    if isinstance(exc, _RuleShapeError):
+        return f"{exc.message}{_SEP}{exc.subpath}"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        extra = sorted(exc.extra_fields)
+        hints = "".join(_did_you_mean(e, known) for e in extra)
+        return (
+            f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))}; "
+            f"valid fields: {', '.join(known)}{hints}"
+        )
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(cl, type) and issubclass(cl, enum.Enum) and isinstance(exc, ValueError):
+        choices = [str(m.value) for m in cl]
+        bad = exc.args[0] if exc.args else "?"
+        bad = bad.split("'")[1] if isinstance(bad, str) and bad.count("'") >= 2 else bad  # noqa: PLR2004
+        return f"invalid value {bad!r}; valid choices: {', '.join(choices)}{_did_you_mean(bad, choices)}"
+    if isinstance(exc, (ValueError, TypeError)) and exc.args and isinstance(exc.args[0], str):
+        return exc.args[0]
+    return f"invalid value ({type(exc).__name__})"
+
+
+def _split_messages(exc: Exception) -> list[tuple[str, str]]:
+    """(message, path) pairs for every problem inside a cattrs error."""
+    out: list[tuple[str, str]] = []
+    lines = cattrs.transform_error(exc, path="$", format_exception=_format_exception)
+    # A misspelt key also makes a required field go missing: the misspelling is the news.
+    lines.sort(key=lambda line: not line.startswith("unknown field"))
+    for line in lines:
+        message, _, path = line.rpartition(" @ ")
+        if not message:
+            message, path = line, "$"
+        message, _, subpath = message.partition(_SEP)
+        out.append((message, path + subpath))
+    return out
+
+
+def _strict_scalar(kind: type, label: str) -> Callable[[Any, type], Any]:
+    def structure_scalar(value: Any, _t: type) -> Any:  # noqa: ANN401 - any input is checked
+        ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if not ok:
+            raise ValueError(f"expected {label}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure_scalar
+
+
+def _structure_enum(value: Any, t: type[enum.StrEnum]) -> enum.StrEnum:  # noqa: ANN401
+    if not isinstance(value, str):
+        raise ValueError(f"'{value!r}' is not a text")
+    return t(value)
+
+
+def _structure_date(value: Any, _t: type) -> dt.date:  # noqa: ANN401 - any input is checked
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def _is_tuple(t: Any) -> bool:  # noqa: ANN401 - a type expression
+    return get_origin(t) is tuple
+
+
+def _structure_tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(t: Any) -> Callable[[Any, Any], Any]:  # noqa: ANN401 - a type expression
+        args = get_args(t)
+        if len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004 - tuple[X, ...]
+            item_types = None
+            item = args[0]
+        else:
+            item_types = args
+            item = None
+
+        def structure_tuple(value: Any, _t: Any) -> tuple[Any, ...]:  # noqa: ANN401
+            if not isinstance(value, (list, tuple)):
+                raise ValueError(f"expected a list, got {type(value).__name__} {value!r}")
+            if item_types is not None and len(value) != len(item_types):
+                raise ValueError(f"expected a list of {len(item_types)} items, got {len(value)}")
+            result = []
+            errors: list[Exception] = []
+            for i, v in enumerate(value):
+                it = item if item_types is None else item_types[i]
+                try:
+                    result.append(converter.structure(v, it))
+                except Exception as exc:  # noqa: BLE001 - collected and re-raised with its index
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), cattrs.IterableValidationNote(f"index {i}", i, it)]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("invalid items", errors, t)
+            return tuple(result)
+
+        return structure_tuple
+
+    return factory
+
+
+def _rule_hooks(converter: cattrs.Converter) -> None:
+    payload_structure = {
+        cls: make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+        for cls in RULE_TYPES
+        if cls not in (AllOf, AnyOf, Not)
+    }
+    payload_unstructure = {
+        cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        for cls in RULE_TYPES
+        if cls not in (AllOf, AnyOf, Not)
+    }
+    tags = ", ".join(_RULE_TAGS)
+
+    def structure_rule(value: Any, _t: Any = Rule, subpath: str = "") -> Rule:  # noqa: ANN401
+        if not isinstance(value, dict) or len(value) != 1:
+            raise _RuleShapeError(
+                f"a rule is a mapping with exactly one key, one of: {tags}; got {value!r}", subpath
+            )
+        tag, payload = next(iter(value.items()))
+        cls = _RULE_TAGS.get(tag)
+        here = f"{subpath}.{tag}"
+        if cls is None:
+            raise _RuleShapeError(
+                f"unknown rule {tag!r}; valid rules: {tags}{_did_you_mean(tag, list(_RULE_TAGS))}",
+                subpath,
+            )
+        if cls in (AllOf, AnyOf):
+            if not isinstance(payload, list):
+                raise _RuleShapeError(f"{tag} takes a list of rules, got {payload!r}", here)
+            children = [structure_rule(p, Rule, f"{here}[{i}]") for i, p in enumerate(payload)]
+            return cls(rules=tuple(children))  # type: ignore[call-arg]
+        if cls is Not:
+            return Not(rule=structure_rule(payload, Rule, here))
+        if not isinstance(payload, dict):
+            raise _RuleShapeError(f"{tag} takes a mapping of fields, got {payload!r}", here)
+        try:
+            return payload_structure[cls](payload, cls)  # type: ignore[no-any-return]
+        except Exception as exc:  # noqa: BLE001 - re-raised with the path inside the rule
+            message, path = _split_messages(exc)[0] if isinstance(exc, ClassValidationError) else (
+                _format_exception(exc, None),
+                "$",
+            )
+            raise _RuleShapeError(message, here + path.removeprefix("$")) from None
+
+    def unstructure_rule(rule: Rule) -> dict[str, Any]:
+        if isinstance(rule, (AllOf, AnyOf)):
+            return {rule.tag: [unstructure_rule(r) for r in rule.rules]}
+        if isinstance(rule, Not):
+            return {rule.tag: unstructure_rule(rule.rule)}
+        return {rule.tag: payload_unstructure[type(rule)](rule)}
+
+    converter.register_structure_hook_func(lambda t: t is Rule, structure_rule)
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, Rule), unstructure_rule
+    )
+
+
+def _subject_ec_in(value: Any, _t: Any) -> tuple[tuple[str, int], ...]:  # noqa: ANN401
+    if not isinstance(value, Mapping):
+        raise ValueError(f"expected a mapping of subject to EC, got {value!r}")
+    for k, v in value.items():
+        if not isinstance(k, str):
+            raise ValueError(f"subject names are texts, got {k!r}")
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise _RuleShapeError(f"expected a whole number of EC, got {v!r}", f".{k}")
+    return tuple(sorted(value.items()))
+
+
+def make_converter() -> cattrs.Converter:
+    """A new strict converter for every domain type (unknown keys fail, defaults are omitted)."""
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    for kind, label in ((str, "a text"), (int, "a whole number"), (float, "a number"), (bool, "true or false")):
+        converter.register_structure_hook(kind, _strict_scalar(kind, label))
+    # StrEnum subclasses str; registered on its own it comes first in the dispatch order.
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
+
+    def is_optional(t: Any) -> bool:  # noqa: ANN401 - a type expression
+        args = get_args(t)
+        return len(args) == 2 and type(None) in args and get_origin(t) in (types.UnionType, typing.Union)  # noqa: PLR2004
+
+    def structure_optional(value: Any, t: Any) -> Any:  # noqa: ANN401
+        inner = next(a for a in get_args(t) if a is not type(None))
+        return None if value is None else converter.structure(value, inner)
+
+    # cattrs would coerce ``5`` to ``"5"`` for ``str | None``; go through the strict hooks instead.
+    converter.register_structure_hook_func(is_optional, structure_optional)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    converter.register_structure_hook_factory(_is_tuple, _structure_tuple_factory(converter))
+
+    def structure_qualification(value: Any, _t: Any) -> Qualification:  # noqa: ANN401
+        if not isinstance(value, str):
+            raise ValueError(f"expected a qualification such as 'tweedegraads:wiskunde', got {value!r}")
+        return Qualification.parse(value)
+
+    converter.register_structure_hook(Qualification, structure_qualification)
+    converter.register_unstructure_hook(Qualification, str)
+    _rule_hooks(converter)
+    converter.register_structure_hook(
+        Profile,
+        make_dict_structure_fn(
+            Profile,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            subject_ec=override(struct_hook=_subject_ec_in),
+        ),
+    )
+    converter.register_unstructure_hook(
+        Profile,
+        make_dict_unstructure_fn(
+            Profile,
+            converter,
+            _cattrs_omit_if_default=True,
+            subject_ec=override(unstruct_hook=dict),
+        ),
+    )
+    return converter
+
+
+_CONVERTER = make_converter()
+
+
+def structure(
+    data: Any,  # noqa: ANN401 - plain data from any parser
+    cls: type[T],
+    *,
+    error: type[InputError] = InputError,
+    file: str | None = None,
+    node: yaml.Node | None = None,
+    converter: cattrs.Converter | None = None,
+) -> T:
+    """Build a ``cls`` from plain data; raise ``error`` naming the file, line and field path."""
+    conv = converter or _CONVERTER
+    if attrs.has(cls) and not isinstance(data, dict):
+        fields = ", ".join(a.name for a in attrs.fields(cls))
+        raise error(
+            f"expected a mapping with fields ({fields}), got {type(data).__name__}",
+            path="$",
+            file=file,
+            line=_yaml.line_of(node, "$"),
+        )
+    try:
+        return conv.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as exc:
+        message, path = _split_messages(exc)[0]
+        raise error(message, path=path, file=file, line=_yaml.line_of(node, path)) from None
+    except _RuleShapeError as exc:
+        path = "$" + exc.subpath
+        raise error(exc.message, path=path, file=file, line=_yaml.line_of(node, path)) from None
+    except (ValueError, TypeError, KeyError) as exc:
+        message = _format_exception(exc, cls)
+        raise error(message, path="$", file=file, line=_yaml.line_of(node, "$")) from None
+
+
+def unstructure(obj: Any, converter: cattrs.Converter | None = None) -> Any:  # noqa: ANN401
+    """Plain data (dicts, lists, texts, numbers) for a domain object."""
+    return (converter or _CONVERTER).unstructure(obj)
+
+
+def _drop_none(value: Any) -> Any:  # noqa: ANN401 - plain data
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
+    return value
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style YAML that keeps key order and never writes aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:  # noqa: ANN401, ARG002
+        return True
+
+
+def dumps(obj: Any, fmt: str = "yaml") -> str:  # noqa: ANN401 - any domain object
+    """Write a domain object as ``fmt`` text (``yaml``, ``json`` or ``toml``)."""
+    data = unstructure(obj)
+    if fmt == "yaml":
+        return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    if fmt == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "toml":
+        return tomli_w.dumps(_drop_none(data))
+    raise InputError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}")
+
+
+def parse_text(text: str, fmt: str, *, file: str | None = None) -> list[tuple[Any, yaml.Node | None]]:
+    """Every document in ``text`` as plain data (with its YAML node, for line numbers)."""
+    if fmt == "yaml":
+        try:
+            return list(_yaml.load_documents(text))
+        except InputError as exc:
+            raise exc.located(file=file) from None
+    if fmt == "json":
+        try:
+            return [(json.loads(text), None)]
+        except json.JSONDecodeError as exc:
+            raise InputError(f"not valid JSON: {exc.msg}", file=file, line=exc.lineno) from None
+        except RecursionError:
+            raise InputError("not valid JSON: nested too deeply", file=file) from None
+    if fmt == "toml":
+        try:
+            return [(tomllib.loads(text), None)]
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(f"not valid TOML: {exc}", file=file) from None
+    raise InputError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}", file=file)
+
+
+def loads(text: str, cls: type[T], fmt: str = "yaml", *, file: str | None = None) -> T:
+    """Read one ``cls`` from ``fmt`` text; raise :class:`InputError` on any problem."""
+    documents = parse_text(text, fmt, file=file)
+    if len(documents) != 1:
+        raise InputError(f"expected one document, found {len(documents)}", file=file)
+    data, node = documents[0]
+    return structure(data, cls, file=file, node=node)
+

@@ -22,8 +22,9 @@ from typing import Any
 from attrs import field, frozen
 
 from leraarroutes.education import Diploma, Study
-from leraarroutes.errors import CatalogueError, UnknownNameError
+from leraarroutes.errors import CatalogueError, ProfileError, UnknownNameError
 from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId
+from leraarroutes.profile import Profile
 from leraarroutes.programmes import Programme, ProgrammeKind
 from leraarroutes.qualifications import QualificationScope
 from leraarroutes.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
@@ -172,6 +173,43 @@ class Catalogue:
     def kinds(self) -> frozenset[ProgrammeKind]:
         """The programme kinds this catalogue has programmes of."""
         return frozenset(p.kind for p in self.programmes)
+
+    def check_profile(self, profile: Profile, *, file: str | None = None) -> tuple[str, ...]:
+        """Check a profile's names against the catalogue; return notes on what rules cannot use.
+
+        Raises :class:`~leraarroutes.ProfileError` for an unknown subject or programme id (with
+        the closest valid names). Degree names the catalogue does not know are not errors: they
+        come back as notes, since rules cannot use them.
+        """
+        def subject(value: str | None, path: str) -> None:
+            if value is not None and value not in self._subjects:
+                close = difflib.get_close_matches(value, list(self._subjects), n=3)
+                hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+                raise ProfileError(f"unknown subject {value!r}{hint}", path=path, file=file)
+
+        for i, d in enumerate(profile.diplomas):
+            for j, s in enumerate(d.exam_subjects):
+                subject(s, f"$.diplomas[{i}].exam_subjects[{j}]")
+        for s, _ec in profile.subject_ec:
+            subject(s, f"$.subject_ec.{s}")
+        if profile.job is not None:
+            subject(profile.job.subject, "$.job.subject")
+        for i, q in enumerate(profile.qualifications):
+            subject(q.subject, f"$.qualifications[{i}]")
+        for i, pid in enumerate(profile.completed):
+            if pid not in self._offerings:
+                close = difflib.get_close_matches(pid, list(self._offerings), n=3)
+                hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+                raise ProfileError(f"unknown programme {pid!r}{hint}", path=f"$.completed[{i}]", file=file)
+        notes = []
+        for i, degree in enumerate((*profile.diplomas, *profile.studying)):
+            if degree.programme is not None and not self.knows_degree(degree):
+                where = f"diplomas[{i}]" if i < len(profile.diplomas) else f"studying[{i - len(profile.diplomas)}]"
+                notes.append(
+                    f"$.{where}.programme: {degree.programme!r} is not a degree programme the "
+                    "catalogue knows; rules that ask which programme it was cannot use it"
+                )
+        return tuple(notes)
 
     def context(self, as_of: dt.date | None = None) -> RuleContext:
         """The rule context for questions asked on ``as_of``."""

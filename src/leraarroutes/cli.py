@@ -1,0 +1,230 @@
+"""The ``leraarroutes`` command: a thin layer that parses, calls the library and prints.
+
+Exit codes: 0 success, 1 a check that failed, 2 bad input (one clear message, no traceback
+unless ``--debug`` is given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from leraarroutes import __version__, serialize
+from leraarroutes.catalogue import _SECTIONS, Catalogue
+from leraarroutes.errors import InputError, LeraarroutesError, ProfileError
+from leraarroutes.loading import format_of, load_catalogue, load_profiles
+from leraarroutes.programmes import Programme
+from leraarroutes.schema import SCHEMAS, json_schema
+
+__all__ = ["main"]
+
+_SECTOR_NAMES = {
+    "nl": {"po": "Primair onderwijs", "vo": "Voortgezet onderwijs", "mbo": "Middelbaar beroepsonderwijs"},
+    "en": {"po": "Primary education", "vo": "Secondary education", "mbo": "Vocational education (mbo)"},
+}
+
+_WORDS = {
+    "nl": {
+        "months": "mnd",
+        "subjects": "vakken",
+        "grants": "geeft",
+        "no_route": "verandert geen route",
+        "unconfirmed": "onbevestigd",
+        "until": "tot",
+        "from": "vanaf",
+        "summary": "{p} programma's, {s} vakken, {k} soorten, {r} rijen verwantschap",
+    },
+    "en": {
+        "months": "mo",
+        "subjects": "subjects",
+        "grants": "grants",
+        "no_route": "changes no route",
+        "unconfirmed": "unconfirmed",
+        "until": "until",
+        "from": "from",
+        "summary": "{p} programmes, {s} subjects, {k} kinds, {r} relatedness rows",
+    },
+}
+
+
+def _duration(p: Programme, lang: str) -> str:
+    parts = []
+    for d in p.durations:
+        span = f"{d.months}" if d.months_max is None else f"{d.months}-{d.months_max}"
+        parts.append(f"{d.form.value} {span} {_WORDS[lang]['months']}")
+    return ", ".join(parts)
+
+
+def _programme_json(p: Programme) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "kind": p.kind.value,
+        "name": p.name,
+        "name_en": p.name_en,
+        "sector": p.sector.value,
+        "level": p.level.value,
+        "ec": p.ec,
+        "durations": serialize.unstructure(p.durations),
+        "subjects": list(p.subjects),
+        "entry": str(p.entry),
+        "grants": [str(q) for q in p.grants.qualifications],
+        "providers": list(p.providers),
+        "valid_from": None if p.valid_from is None else p.valid_from.isoformat(),
+        "valid_until": None if p.valid_until is None else p.valid_until.isoformat(),
+        "changes_route": p.changes_route,
+        "sources": [str(s) for s in p.sources],
+        "unconfirmed": list(p.unconfirmed),
+    }
+
+
+def catalogue_text(catalogue: Catalogue, lang: str = "nl") -> str:
+    """The catalogue for people: grouped by sector, then kind, in Dutch (or English)."""
+    words = _WORDS[lang]
+    by_sector: dict[str, dict[str, list[Programme]]] = defaultdict(lambda: defaultdict(list))
+    for p in catalogue.programmes:
+        by_sector[p.sector.value][p.kind.value].append(p)
+    lines = []
+    for sector in ("po", "vo", "mbo"):
+        if sector not in by_sector:
+            continue
+        title = _SECTOR_NAMES[lang][sector]
+        lines += [title, "=" * len(title)]
+        for kind in sorted(by_sector[sector]):
+            lines.append(f"[{kind}]")
+            for p in sorted(by_sector[sector][kind], key=lambda p: p.id):
+                name = p.name_en if lang == "en" and p.name_en else p.name
+                facts = [x for x in (_duration(p, lang), f"{p.ec} EC" if p.ec is not None else "") if x]
+                if p.valid_from:
+                    facts.append(f"{words['from']} {p.valid_from.isoformat()}")
+                if p.valid_until:
+                    facts.append(f"{words['until']} {p.valid_until.isoformat()}")
+                lines.append(f"  {p.id}: {name}" + (f" ({'; '.join(facts)})" if facts else ""))
+                grants = ", ".join(str(q) for q in p.grants.qualifications)
+                if grants:
+                    lines.append(f"      {words['grants']}: {grants}")
+                if p.subjects:
+                    lines.append(f"      {words['subjects']}: {', '.join(p.subjects)}")
+                if not p.changes_route:
+                    lines.append(f"      ({words['no_route']})")
+                if p.unconfirmed:
+                    lines.append(f"      {words['unconfirmed']}: {len(p.unconfirmed)}")
+            lines.append("")
+    lines.append(
+        words["summary"].format(
+            p=len(catalogue.programmes),
+            s=len(catalogue.subjects),
+            k=len(catalogue.kinds()),
+            r=len(catalogue.relatedness),
+        )
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _cmd_catalogue(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(*args.extra)
+    if args.format == "json":
+        payload = {
+            "programmes": [_programme_json(p) for p in catalogue.programmes],
+            "subjects": serialize.unstructure(catalogue.subjects),
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(catalogue_text(catalogue, args.lang))
+    return 0
+
+
+def _is_catalogue_file(path: str) -> bool:
+    """Whether a file looks like a catalogue file (it has a catalogue section at the top)."""
+    try:
+        documents = serialize.parse_text(Path(path).read_text(encoding="utf-8"), format_of(path), file=path)
+    except (OSError, UnicodeDecodeError):
+        return False
+    keys: set[str] = set()
+    for data, _node in documents:
+        if isinstance(data, dict):
+            keys |= set(data)
+    return bool(keys & {*_SECTIONS, "title"})
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    catalogue_files = [f for f in args.files if args.kind == "catalogue" or (args.kind == "auto" and _is_catalogue_file(f))]
+    catalogue = load_catalogue(*catalogue_files)
+    for f in catalogue_files:
+        print(f"{f}: ok (catalogue)")
+    for f in args.files:
+        if f in catalogue_files:
+            continue
+        profiles = load_profiles(f)
+        notes: list[str] = []
+        for profile in profiles:
+            notes += catalogue.check_profile(profile, file=f)
+        print(f"{f}: ok ({len(profiles)} profile{'s' if len(profiles) != 1 else ''})")
+        for note in notes:
+            print(f"  note: {note}")
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(json.dumps(json_schema(args.name), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``leraarroutes`` command."""
+    parser = argparse.ArgumentParser(
+        prog="leraarroutes",
+        description="Routes naar een onderwijsbevoegdheid in Nederland.",
+    )
+    parser.add_argument("--version", action="version", version=f"leraarroutes {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("catalogue", help="list the catalogue, grouped by sector and kind")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
+    p.set_defaults(func=_cmd_catalogue)
+
+    p = sub.add_parser("validate", help="check profile and catalogue files")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--kind", choices=("auto", "profile", "catalogue"), default="auto")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of a file format")
+    p.add_argument("name", choices=sorted(SCHEMAS))
+    p.set_defaults(func=_cmd_schema)
+
+    _register_route_commands(sub)
+    return parser
+
+
+def _register_route_commands(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
+    """Commands that search routes live in their own module, imported only when used."""
+    from leraarroutes import _cli_routes  # noqa: PLC0415 - keeps the catalogue commands light
+
+    _cli_routes.register(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (InputError, LeraarroutesError) as exc:
+        if args.debug:
+            raise
+        kind = "profile" if isinstance(exc, ProfileError) else "error"
+        print(f"leraarroutes: {kind}: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,530 @@
+"""The route engine: every eligible route for a person, ranked, explained, on a date.
+
+A route is a sequence of steps (programmes, entry tests, assessments, deficiency courses). Each
+step's entry rule is checked in the state the person has reached just before it: the profile plus
+everything earlier steps granted. A step whose rule is *unknown* for this person (no job stated,
+a decision by an admission committee) makes the route *conditional*, and the route names the
+condition; it is never left out silently.
+
+>>> from leraarroutes import load_catalogue, Profile, Diploma, Level
+>>> cat = load_catalogue()
+>>> havo = Profile(diplomas=(Diploma(level=Level.HAVO, exam_subjects=("aardrijkskunde", "geschiedenis", "biologie")),))
+>>> routes = find_routes(cat, havo, "po", as_of=dt.date(2024, 1, 1))
+>>> [s.programme for s in routes[0].steps], routes[0].status, routes[0].months
+(['pabo'], 'open', 48)
+
+Cost: exponential in ``max_steps`` in the worst case; bounded by ``max_steps`` (default 6) and
+``max_states`` (default 50,000 search states), after which :class:`SearchLimitError` is raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+import networkx as nx
+from attrs import frozen
+
+from leraarroutes._graph import programme_graph
+from leraarroutes.catalogue import Catalogue
+from leraarroutes.errors import LeraarroutesError, UnknownNameError
+from leraarroutes.profile import Job, Profile, Sector
+from leraarroutes.programmes import Programme
+from leraarroutes.qualifications import Qualification
+from leraarroutes.rules import (
+    AllOf,
+    AnyOf,
+    HasCompleted,
+    HasDiploma,
+    HasJob,
+    HoldsQualification,
+    Reason,
+    Rule,
+    RuleContext,
+    Truth,
+)
+
+__all__ = [
+    "DEFAULT_MAX_STATES",
+    "DEFAULT_MAX_STEPS",
+    "Blocked",
+    "Route",
+    "SearchLimitError",
+    "SortKey",
+    "Step",
+    "explain",
+    "find_routes",
+]
+
+DEFAULT_MAX_STEPS = 6
+"""Most steps in one route; the longest route in the shipped catalogue has 4."""
+
+DEFAULT_MAX_STATES = 50_000
+"""Most search states visited in one query before :class:`SearchLimitError` is raised."""
+
+
+class SearchLimitError(LeraarroutesError):
+    """The search visited more states than allowed; raise ``max_states`` or give a target."""
+
+
+class SortKey(enum.StrEnum):
+    """What routes are ranked by (ties: fewer steps, then step ids)."""
+
+    MONTHS = "months"
+    EC = "ec"
+    COST = "cost"
+    PAID = "paid"
+
+
+@frozen(kw_only=True)
+class Step:
+    """One step of a route, with the figures after exemptions and why it was admitted."""
+
+    programme: str
+    kind: str
+    name: str
+    name_en: str | None
+    providers: tuple[str, ...]
+    months: int | None
+    ec: int | None
+    cost_eur: int | None
+    paid_work: bool
+    grants: tuple[str, ...]
+    sources: tuple[str, ...]
+    admitted_by: tuple[Reason, ...]
+    conditions: tuple[Reason, ...]
+    exemption: str | None
+    estimated: bool
+
+    def to_json(self, lang: str = "nl") -> dict[str, Any]:
+        """The step as the documented JSON object."""
+        return {
+            "programme": self.programme,
+            "kind": self.kind,
+            "name": self.name_en if lang == "en" and self.name_en else self.name,
+            "providers": list(self.providers),
+            "months": self.months,
+            "ec": self.ec,
+            "cost_eur": self.cost_eur,
+            "paid_work": self.paid_work,
+            "grants": list(self.grants),
+            "sources": list(self.sources),
+            "admitted_by": [r.text(lang) for r in self.admitted_by],
+            "conditions": [r.text(lang) for r in self.conditions],
+            "exemption": self.exemption,
+            "estimated": self.estimated,
+        }
+
+
+@frozen(kw_only=True)
+class Route:
+    """A route to a qualification: its steps and totals.
+
+    ``months`` and ``ec`` add up the steps whose figures are known, and ``unknown_figures`` names
+    the steps whose figures no source gives; ``cost_eur`` is the cost to the person, or None when a
+    step's cost is unknown. ``status`` is ``"open"`` or ``"conditional"``.
+    """
+
+    qualification: str
+    status: str
+    conditions: tuple[str, ...]
+    months: int
+    ec: int
+    cost_eur: int | None
+    paid_months: int
+    unknown_figures: tuple[str, ...]
+    steps: tuple[Step, ...]
+
+    def to_json(self, lang: str = "nl") -> dict[str, Any]:
+        """The route as the documented JSON object."""
+        return {
+            "qualification": self.qualification,
+            "status": self.status,
+            "conditions": list(self.conditions),
+            "months": self.months,
+            "ec": self.ec,
+            "cost_eur": self.cost_eur,
+            "unknown_figures": list(self.unknown_figures),
+            "steps": [s.to_json(lang) for s in self.steps],
+        }
+
+    @property
+    def programmes(self) -> tuple[str, ...]:
+        """The programme ids of the steps, in order."""
+        return tuple(s.programme for s in self.steps)
+
+
+@frozen(kw_only=True)
+class Blocked:
+    """A programme on the way to a target that the person cannot enter, why, and what would help."""
+
+    programme: str
+    kind: str
+    reasons: tuple[Reason, ...]
+    would_open: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def to_json(self, lang: str = "nl") -> dict[str, Any]:
+        """The blocked programme as the documented JSON object."""
+        return {
+            "programme": self.programme,
+            "kind": self.kind,
+            "reasons": [r.text(lang) for r in self.reasons],
+            "would_open": list(self.would_open),
+            "sources": list(self.sources),
+        }
+
+
+def _target(target: str | Qualification | None) -> Qualification | None:
+    if target is None or isinstance(target, Qualification):
+        return target
+    try:
+        return Qualification.parse(target)
+    except ValueError as exc:
+        raise UnknownNameError(str(exc)) from None
+
+
+def _relevant(graph: nx.DiGraph, target: Qualification) -> set[str]:
+    goal = {
+        n for n, data in graph.nodes(data=True)
+        if any(q.includes(target) for q in data["programme"].grants.qualifications)
+    }
+    relevant = set(goal)
+    for n in goal:
+        relevant |= nx.ancestors(graph, n)
+    return relevant
+
+
+def _cost(p: Programme, as_of: dt.date) -> int | None:
+    costs = [c for c in p.costs if c.payer == "deelnemer"]
+    dated = [(int(y), c) for c in costs if (y := "".join(ch for ch in c.period if ch.isdigit())[:4])]
+    usable = [(y, c) for y, c in dated if y <= as_of.year] or dated
+    if not usable:
+        return None
+    latest = max(y for y, _ in usable)
+    return next(c.amount_eur for y, c in usable if y == latest)
+
+
+def _make_step(p: Programme, state: Profile, context: RuleContext, verdict_reasons: tuple[Reason, ...], as_of: dt.date) -> Step:
+    months = min((d.months for d in p.durations), default=None)
+    ec = p.ec
+    exemption_text = None
+    estimated = False
+    best = None
+    for e in p.exemptions:
+        if e.when.evaluate(state, context).truth is Truth.YES and (e.ec_off > 0 or e.months is not None):
+            if best is None or e.ec_off > best.ec_off:
+                best = e
+    if best is not None:
+        exemption_text = best.note
+        if best.months is not None:
+            months = best.months
+        if ec is not None and best.ec_off:
+            new_ec = max(ec - best.ec_off, 0)
+            if best.months is None and months is not None and ec:
+                months = math.ceil(months * new_ec / ec)
+                estimated = True
+            ec = new_ec
+    return Step(
+        programme=p.id,
+        kind=p.kind.value,
+        name=p.name,
+        name_en=p.name_en,
+        providers=p.providers,
+        months=months,
+        ec=ec,
+        cost_eur=_cost(p, as_of),
+        paid_work=bool(p.paid_work),
+        grants=tuple(str(q) for q in p.grants.qualifications),
+        sources=tuple(str(s) for s in p.sources),
+        admitted_by=tuple(r for r in verdict_reasons if r.truth is Truth.YES),
+        conditions=tuple(r for r in verdict_reasons if r.truth is Truth.UNKNOWN),
+        exemption=exemption_text,
+        estimated=estimated,
+    )
+
+
+def _route(qualification: Qualification, steps: tuple[Step, ...], lang: str = "nl") -> Route:
+    conditions = tuple(f"{s.programme}: {c.text(lang)}" for s in steps for c in s.conditions)
+    costs = [s.cost_eur for s in steps]
+    # A step with no duration and no EC (an entry test) costs nothing a source would state.
+    unknown_cost = any(c is None and (s.months or s.ec) for c, s in zip(costs, steps, strict=True))
+    return Route(
+        qualification=str(qualification),
+        status="conditional" if conditions else "open",
+        conditions=conditions,
+        months=sum(s.months or 0 for s in steps),
+        ec=sum(s.ec or 0 for s in steps),
+        cost_eur=None if unknown_cost else sum(c or 0 for c in costs),
+        paid_months=sum(s.months or 0 for s in steps if s.paid_work),
+        unknown_figures=tuple(
+            f"{s.programme}: {what}"
+            for s in steps
+            for what, value in (("months", s.months), ("ec", s.ec))
+            if value is None
+        ),
+        steps=steps,
+    )
+
+
+def _sort_key(key: SortKey) -> Callable[[Route], tuple[Any, ...]]:
+    def primary(r: Route) -> tuple[Any, ...]:
+        if key is SortKey.EC:
+            return (r.ec, r.months)
+        if key is SortKey.COST:
+            return (math.inf if r.cost_eur is None else r.cost_eur, r.months)
+        if key is SortKey.PAID:
+            return (-r.paid_months, r.months)
+        return (r.months, r.ec)
+
+    return lambda r: (*primary(r), r.status != "open", len(r.steps), r.programmes, r.qualification)
+
+
+def _dominates(a: Route, b: Route) -> bool:
+    ca = math.inf if a.cost_eur is None else a.cost_eur
+    cb = math.inf if b.cost_eur is None else b.cost_eur
+    at_least = a.months <= b.months and a.ec <= b.ec and ca <= cb and a.paid_months >= b.paid_months
+    better = a.months < b.months or a.ec < b.ec or ca < cb or a.paid_months > b.paid_months
+    return at_least and better and (a.status == "open" or b.status != "open")
+
+
+def find_routes(  # noqa: PLR0913 - the documented query options, all keyword-only
+    catalogue: Catalogue,
+    profile: Profile,
+    target: str | Qualification | None = None,
+    *,
+    as_of: dt.date | None = None,
+    sort: SortKey | str = SortKey.MONTHS,
+    pareto: bool = False,
+    limit: int | None = None,
+    max_steps: int = DEFAULT_MAX_STEPS,
+    max_states: int = DEFAULT_MAX_STATES,
+    lang: str = "nl",
+) -> tuple[Route, ...]:
+    """Every route from ``profile`` to ``target`` (or to every qualification it can reach).
+
+    Only programmes valid on ``as_of`` (default: today) are used. A route's steps before the last
+    are prerequisites: each opens (or makes more certain) the entry to a later step, and a step
+    that grants a qualification is taken on the way only when a later step asks for that
+    qualification. Routes whose steps are a superset of another route to the same qualification are
+    dropped; ``pareto`` keeps only the routes no other route to the same qualification beats on
+    months, EC, cost and paid months together; ``limit`` keeps the first k after sorting by
+    ``sort``. The order is deterministic.
+
+    Raises :class:`~leraarroutes.UnknownNameError` for a malformed target and
+    :class:`SearchLimitError` when more than ``max_states`` states would be visited.
+    """
+    day = as_of or dt.date.today()
+    goal = _target(target)
+    key = SortKey(sort)
+    graph = programme_graph(catalogue, day)
+    if goal is None:
+        goals = sorted(
+            {q for _, d in graph.nodes(data=True) for q in d["programme"].grants.qualifications if not profile.holds(q)}
+        )
+    else:
+        goals = [goal]
+    search = _Search(catalogue, graph, profile, day, max_steps, max_states, lang)
+    unique: dict[tuple[str, tuple[str, ...]], Route] = {}
+    for g in goals:
+        for r in search.routes_to(g):
+            unique.setdefault((r.qualification, r.programmes), r)
+    routes = _drop_detours(list(unique.values()))
+    if pareto:
+        routes = [r for r in routes if not any(_dominates(o, r) for o in routes if o.qualification == r.qualification)]
+    routes.sort(key=_sort_key(key))
+    return tuple(routes[:limit] if limit is not None else routes)
+
+
+_RANK = {Truth.NO: 0, Truth.UNKNOWN: 1, Truth.YES: 2}
+
+
+def _progress(rule: Rule, state: Profile, context: RuleContext) -> int:
+    """How much of a rule holds: the ranks of its leaves added up (NO 0, UNKNOWN 1, YES 2)."""
+    if isinstance(rule, (AllOf, AnyOf)):
+        return sum(_progress(r, state, context) for r in rule.rules)
+    return _RANK[rule.evaluate(state, context).truth]
+
+
+Plan = tuple[Programme, ...]
+
+
+class _Search:
+    """Goal regression: to enter a programme, first take the steps that bring its entry closer.
+
+    A step before the last is taken only when it is a predecessor (in the programme graph) of the
+    step it prepares and makes that step's entry rule hold more (:func:`_progress`); a step that
+    grants a qualification is taken on the way only when the prepared step asks for it.
+    """
+
+    def __init__(  # noqa: PLR0913 - internal, called once from find_routes
+        self,
+        catalogue: Catalogue,
+        graph: nx.DiGraph,
+        profile: Profile,
+        day: dt.date,
+        max_steps: int,
+        max_states: int,
+        lang: str,
+    ) -> None:
+        self.graph = graph
+        self.start = profile
+        self.day = day
+        self.context = catalogue.context(day)
+        self.max_steps = max_steps
+        self.budget = max_states
+        self.max_states = max_states
+        self.lang = lang
+        self.memo: dict[tuple[str, Profile, int], list[Plan]] = {}
+
+    def routes_to(self, goal: Qualification) -> list[Route]:
+        granting = sorted(
+            n for n, d in self.graph.nodes(data=True) if any(q.includes(goal) for q in d["programme"].grants.qualifications)
+        )
+        found: dict[frozenset[str], Route] = {}
+        for n in granting:
+            for plan in self._plans(n, self.start, self.max_steps):
+                key = frozenset(p.id for p in plan)
+                if key not in found:
+                    found[key] = self._replay(plan, goal)
+        return list(found.values())
+
+    def _replay(self, plan: Plan, goal: Qualification) -> Route:
+        state = self.start
+        steps = []
+        for p in plan:
+            verdict = p.entry.evaluate(state, self.context)
+            steps.append(_make_step(p, state, self.context, verdict.reasons, self.day))
+            state = state.gain(programme=p.id, qualifications=p.grants.qualifications, diplomas=p.grants.diplomas)
+        granted = next(q for q in plan[-1].grants.qualifications if q.includes(goal))
+        return _route(granted, tuple(steps), self.lang)
+
+    def _plans(self, node: str, state: Profile, depth: int) -> list[Plan]:
+        """Step sequences, at most ``depth`` long, that end by entering ``node``."""
+        key = (node, state, depth)
+        if key in self.memo:
+            return self.memo[key]
+        self.budget -= 1
+        if self.budget < 0:
+            raise SearchLimitError(
+                f"the search visited more than {self.max_states:,} states; pass a target or raise max_states"
+            )
+        p: Programme = self.graph.nodes[node]["programme"]
+        plans: list[Plan] = []
+        if depth > 0 and p.id not in state.completed:
+            truth = p.entry.evaluate(state, self.context).truth
+            if truth is not Truth.NO:
+                plans.append((p,))
+            if truth is not Truth.YES and depth > 1:
+                plans += self._prepared(p, state, depth)
+        self.memo[key] = plans
+        return plans
+
+    def _prepared(self, p: Programme, state: Profile, depth: int) -> list[Plan]:
+        asked = [n.qualification for n in p.entry.walk() if isinstance(n, HoldsQualification)]
+        before = _progress(p.entry, state, self.context)
+        plans: list[Plan] = []
+        for pred in sorted(self.graph.predecessors(p.id)):
+            q: Programme = self.graph.nodes[pred]["programme"]
+            if pred in state.completed:
+                continue
+            if any(not any(g.includes(a) for a in asked) for g in q.grants.qualifications):
+                continue  # a qualification the prepared step does not ask for: a detour
+            for first in self._plans(pred, state, depth - 1):
+                after = state
+                for step in first:
+                    after = after.gain(programme=step.id, qualifications=step.grants.qualifications, diplomas=step.grants.diplomas)
+                if _progress(p.entry, after, self.context) <= before:
+                    continue
+                plans += [first + rest for rest in self._plans(p.id, after, depth - len(first))]
+        return plans
+
+
+def _drop_detours(routes: list[Route]) -> list[Route]:
+    """Drop a route when another route to the same qualification uses a subset of its steps."""
+    by_q: dict[str, list[Route]] = {}
+    for r in routes:
+        by_q.setdefault(r.qualification, []).append(r)
+    kept = []
+    for group in by_q.values():
+        for r in group:
+            mine = set(r.programmes)
+            if not any(set(o.programmes) < mine and (o.status == "open" or r.status != "open") for o in group):
+                kept.append(r)
+    return kept
+
+
+def explain(
+    catalogue: Catalogue,
+    profile: Profile,
+    target: str | Qualification,
+    *,
+    as_of: dt.date | None = None,
+) -> tuple[Blocked, ...]:
+    """The programmes on the way to ``target`` that ``profile`` cannot enter now, with the
+    failed requirements and the single changes that would open each (a completed programme, a
+    qualification, a job at a school, a diploma).
+    """
+    day = as_of or dt.date.today()
+    goal = _target(target)
+    if goal is None:  # pragma: no cover - typed as required
+        raise UnknownNameError("explain needs a target qualification")
+    graph = programme_graph(catalogue, day)
+    context = catalogue.context(day)
+    blocked = []
+    for n in sorted(_relevant(graph, goal)):
+        p: Programme = graph.nodes[n]["programme"]
+        if p.id in profile.completed:
+            continue
+        verdict = p.entry.evaluate(profile, context)
+        if verdict.truth is not Truth.NO:
+            continue
+        openers = []
+        for label, changed in _single_changes(p, profile, graph):
+            if p.entry.evaluate(changed, context).truth is not Truth.NO:
+                openers.append(label)
+        blocked.append(
+            Blocked(
+                programme=p.id,
+                kind=p.kind.value,
+                reasons=verdict.reasons,
+                would_open=tuple(dict.fromkeys(openers)),
+                sources=tuple(str(s) for s in p.sources),
+            )
+        )
+    return tuple(blocked)
+
+
+def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterable[tuple[str, Profile]]:
+    for pred in sorted(graph.predecessors(p.id)):
+        q: Programme = graph.nodes[pred]["programme"]
+        yield (
+            f"eerst {pred} afronden",
+            profile.gain(programme=q.id, qualifications=q.grants.qualifications, diplomas=q.grants.diplomas),
+        )
+    for node in p.entry.walk():
+        if isinstance(node, HoldsQualification):
+            yield (
+                f"bevoegdheid {node.qualification}",
+                attrs.evolve(profile, qualifications=(*profile.qualifications, node.qualification)),
+            )
+        elif isinstance(node, HasJob):
+            yield (
+                f"baan in het {node.sector.value}" + (f" ({node.subject})" if node.subject else ""),
+                attrs.evolve(profile, job=Job(sector=node.sector, subject=node.subject)),
+            )
+        elif isinstance(node, HasCompleted):
+            for pid in node.programmes:
+                yield f"eerst {pid} afronden", profile.gain(programme=pid)
+        elif isinstance(node, HasDiploma) and not node.programmes and node.related_to is None:
+            from leraarroutes.education import Diploma  # noqa: PLC0415 - only needed here
+
+            level = node.levels[0]
+            yield f"diploma {level.value}", attrs.evolve(profile, diplomas=(*profile.diplomas, Diploma(level=level)))
+
+
+_ = Sector  # re-exported through Job's field type in suggestions

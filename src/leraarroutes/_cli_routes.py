@@ -1,10 +1,175 @@
-"""Route commands of the CLI (internal); filled in with the route engine."""
+"""Route commands of the CLI (internal): ``routes`` and ``explain``."""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import json
+import sys
 from typing import Any
+
+from leraarroutes.loading import load_catalogue, load_profile
+from leraarroutes.routes import Blocked, Route, SortKey, explain, find_routes
+
+_T = {
+    "nl": {
+        "route": "Route",
+        "open": "open",
+        "conditional": "voorwaardelijk",
+        "months": "maanden",
+        "cost": "kosten voor jou",
+        "unknown": "onbekend",
+        "providers": "aanbieders",
+        "admitted": "toegelaten",
+        "condition": "voorwaarde",
+        "exemption": "vrijstelling",
+        "source": "bron",
+        "none": "Geen routes gevonden.",
+        "blocked": "Niet toegankelijk",
+        "would_open": "zou openen",
+        "estimated": "geschat uit EC",
+        "figures": "onbekend in de bronnen",
+        "as_of": "peildatum",
+    },
+    "en": {
+        "route": "Route",
+        "open": "open",
+        "conditional": "conditional",
+        "months": "months",
+        "cost": "cost to you",
+        "unknown": "unknown",
+        "providers": "providers",
+        "admitted": "admitted",
+        "condition": "condition",
+        "exemption": "exemption",
+        "source": "source",
+        "none": "No routes found.",
+        "blocked": "Not open",
+        "would_open": "would open",
+        "estimated": "estimated from EC",
+        "figures": "not in the sources",
+        "as_of": "as of",
+    },
+}
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def routes_text(routes: tuple[Route, ...], as_of: dt.date, lang: str = "nl") -> str:
+    """Routes for people: one block per route with its steps, Dutch by default."""
+    t = _T[lang]
+    lines = [f"{t['as_of']}: {as_of.isoformat()}", ""]
+    if not routes:
+        lines.append(t["none"])
+    for i, r in enumerate(routes, 1):
+        cost = t["unknown"] if r.cost_eur is None else f"€ {r.cost_eur:,}".replace(",", ".")
+        lines.append(
+            f"{t['route']} {i}: {r.qualification} ({t[r.status]}) - {r.months} {t['months']}, "
+            f"{r.ec} EC, {t['cost']}: {cost}"
+        )
+        for j, s in enumerate(r.steps, 1):
+            name = s.name_en if lang == "en" and s.name_en else s.name
+            figures = ", ".join(
+                x
+                for x in (
+                    "" if s.months is None else f"{s.months} {t['months']}" + (f" ({t['estimated']})" if s.estimated else ""),
+                    "" if s.ec is None else f"{s.ec} EC",
+                )
+                if x
+            )
+            lines.append(f"  {j}. {name} [{s.programme}]" + (f" - {figures}" if figures else ""))
+            if s.providers:
+                lines.append(f"     {t['providers']}: {', '.join(s.providers)}")
+            if s.exemption:
+                lines.append(f"     {t['exemption']}: {s.exemption}")
+            for c in s.conditions:
+                lines.append(f"     {t['condition']}: {c.text(lang)}")
+            lines.append(f"     {t['source']}: {s.sources[0]}")
+        if r.unknown_figures:
+            lines.append(f"  ({t['figures']}: {'; '.join(r.unknown_figures)})")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def blocked_text(blocked: tuple[Blocked, ...], lang: str = "nl") -> str:
+    """Blocked programmes for people, with the reasons and what would open each."""
+    t = _T[lang]
+    lines = [f"{t['blocked']}:"] if blocked else []
+    for b in blocked:
+        lines.append(f"  {b.programme} ({b.kind})")
+        lines.extend(f"     - {r.text(lang)}" for r in b.reasons)
+        if b.would_open:
+            lines.append(f"     {t['would_open']}: {'; '.join(b.would_open)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def report_json(
+    routes: tuple[Route, ...], blocked: tuple[Blocked, ...], as_of: dt.date, lang: str = "nl"
+) -> dict[str, Any]:
+    """The documented JSON report of a route query."""
+    return {
+        "as_of": as_of.isoformat(),
+        "routes": [r.to_json(lang) for r in routes],
+        "blocked": [b.to_json(lang) for b in blocked],
+    }
+
+
+def _cmd_routes(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(*args.extra)
+    profile = load_profile(args.profile)
+    catalogue.check_profile(profile, file=args.profile)
+    as_of = args.as_of or dt.date.today()
+    routes = find_routes(
+        catalogue, profile, args.target, as_of=as_of, sort=args.sort, pareto=args.pareto, limit=args.limit, lang=args.lang
+    )
+    blocked = explain(catalogue, profile, args.target, as_of=as_of) if args.target else ()
+    if args.format == "json":
+        sys.stdout.write(json.dumps(report_json(routes, blocked, as_of, args.lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(routes_text(routes, as_of, args.lang))
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(*args.extra)
+    profile = load_profile(args.profile)
+    catalogue.check_profile(profile, file=args.profile)
+    as_of = args.as_of or dt.date.today()
+    blocked = explain(catalogue, profile, args.target, as_of=as_of)
+    if args.format == "json":
+        payload = {"as_of": as_of.isoformat(), "target": args.target, "blocked": [b.to_json(args.lang) for b in blocked]}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(blocked_text(blocked, args.lang) or "-\n")
+    return 0
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--profile", required=True, metavar="FILE", help="profile file (YAML, JSON or TOML)")
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="date of the question (default: today)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
 
 
 def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     """Add the route commands to the CLI's subparsers."""
-    _ = sub
+    p = sub.add_parser("routes", help="every route from a profile to a qualification")
+    _common(p)
+    p.add_argument("--target", default=None, help="qualification, such as eerstegraads:natuurkunde")
+    p.add_argument("--sort", choices=[k.value for k in SortKey], default="months")
+    p.add_argument("--pareto", action="store_true", help="only routes no other route beats on every figure")
+    p.add_argument("--limit", type=int, default=None, help="at most this many routes")
+    p.set_defaults(func=_cmd_routes)
+
+    p = sub.add_parser("explain", help="why programmes towards a target are closed, and what would open them")
+    _common(p)
+    p.add_argument("--target", required=True, help="qualification, such as eerstegraads:natuurkunde")
+    p.set_defaults(func=_cmd_explain)
+
+

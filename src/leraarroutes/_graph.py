@@ -9,42 +9,56 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 
 import networkx as nx
 
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.programmes import Programme
-from leraarroutes.rules import HasCompleted, HasDiploma, HoldsQualification, IsStudying, SubjectEc
+from leraarroutes.rules import HasCompleted, HasDiploma, HoldsQualification, IsStudying, Rule, SubjectEc
 
 
-def _enables(a: Programme, b: Programme) -> bool:
-    for node in [*b.entry.walk(), *(n for e in b.exemptions for n in e.when.walk())]:
+def _enables(a: Programme, b: Programme) -> str | None:
+    """How completing ``a`` can help enter ``b``: "completed", "qualification", "deficiency",
+    "diploma", "exemption" or None. The first three are specific links to the entry rule;
+    "diploma" only shares a level; "exemption" shortens ``b`` rather than opening it.
+    """
+    via = _link(a, b.entry.walk())
+    if via is None and any(_link(a, e.when.walk()) for e in b.exemptions):
+        return "exemption"
+    return via
+
+
+def _link(a: Programme, nodes: Iterator[Rule]) -> str | None:
+    via = None
+    for node in nodes:
         if isinstance(node, HasCompleted):
             if a.id in node.programmes:
-                return True
+                return "completed"
             if node.kind == a.kind.value and (node.subject is None or a.id.endswith(f"/{node.subject}")):
-                return True
+                return "completed"
         elif isinstance(node, HoldsQualification):
             if any(q.includes(node.qualification) for q in a.grants.qualifications):
-                return True
+                return "qualification"
         elif isinstance(node, SubjectEc):
             if node.deficiency_kind == a.kind.value and a.id.endswith(f"/{node.subject}"):
-                return True
+                return "deficiency"
         elif isinstance(node, (HasDiploma, IsStudying)):
             if any(d.level in node.levels for d in a.grants.diplomas):
-                return True
-    return False
+                via = "diploma"
+    return via
 
 
 @functools.lru_cache(maxsize=32)
 def programme_graph(catalogue: Catalogue, as_of: dt.date) -> nx.DiGraph:
-    """Offerings valid on ``as_of`` that change routes, with "enables" edges."""
+    """Offerings valid on ``as_of`` that change routes, with "enables" edges labelled ``via``."""
     graph = nx.DiGraph()
     offerings = [p for p in catalogue.offerings(as_of=as_of) if p.changes_route]
     for p in offerings:
         graph.add_node(p.id, programme=p)
     for a in offerings:
         for b in offerings:
-            if a.id != b.id and _enables(a, b):
-                graph.add_edge(a.id, b.id)
+            via = _enables(a, b) if a.id != b.id else None
+            if via is not None:
+                graph.add_edge(a.id, b.id, via=via)
     return graph

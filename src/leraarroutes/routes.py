@@ -476,7 +476,7 @@ def explain(
     graph = programme_graph(catalogue, day)
     context = catalogue.context(day)
     blocked = []
-    for n in sorted(_relevant(graph, goal)):
+    for n in sorted(_specific_ancestors(graph, goal)):
         p: Programme = graph.nodes[n]["programme"]
         if p.id in profile.completed:
             continue
@@ -499,8 +499,26 @@ def explain(
     return tuple(blocked)
 
 
+def _specific_ancestors(graph: nx.DiGraph, goal: Qualification) -> set[str]:
+    """Programmes granting ``goal`` and those linked to them by a completion, qualification or
+    deficiency requirement (not merely by sharing a diploma level)."""
+    found = {
+        n for n, d in graph.nodes(data=True) if any(q.includes(goal) for q in d["programme"].grants.qualifications)
+    }
+    todo = list(found)
+    while todo:
+        n = todo.pop()
+        for pred in graph.predecessors(n):
+            if pred not in found and graph.edges[pred, n]["via"] not in ("diploma", "exemption"):
+                found.add(pred)
+                todo.append(pred)
+    return found
+
+
 def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterable[tuple[str, Profile]]:
     for pred in sorted(graph.predecessors(p.id)):
+        if graph.edges[pred, p.id]["via"] not in ("completed", "deficiency"):
+            continue
         q: Programme = graph.nodes[pred]["programme"]
         yield (
             f"eerst {pred} afronden",

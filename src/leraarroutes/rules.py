@@ -154,7 +154,7 @@ NO_CONTEXT: RuleContext = _NoContext()
 
 
 def _combine(truth: Truth, reasons: Iterable[Reason]) -> Verdict:
-    return Verdict(truth=truth, reasons=tuple(r for r in reasons if r.truth is truth))
+    return Verdict(truth=truth, reasons=tuple(dict.fromkeys(r for r in reasons if r.truth is truth)))
 
 
 class Rule(abc.ABC):

@@ -6,9 +6,7 @@
 'Wiskunde'
 """
 
-from __future__ import annotations
-
-from importlib.metadata import PackageNotFoundError, version
+import importlib.metadata as _metadata
 
 from leraarroutes.catalogue import Catalogue, CatalogueFile, DegreeAlias
 from leraarroutes.education import HIGHER_EDUCATION_DEGREES, Diploma, Level, Study
@@ -42,6 +40,15 @@ from leraarroutes.qualifications import (
     SchoolSetting,
 )
 from leraarroutes.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
+from leraarroutes.routes import (
+    Blocked,
+    Route,
+    SearchLimitError,
+    SortKey,
+    Step,
+    explain,
+    find_routes,
+)
 from leraarroutes.rules import (
     AllOf,
     AnyOf,
@@ -65,8 +72,8 @@ from leraarroutes.serialize import dumps, loads, make_converter
 from leraarroutes.subjects import ShortageListing, Subject
 
 try:
-    __version__ = version("leraarroutes")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without metadata
+    __version__ = _metadata.version("leraarroutes")
+except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree without metadata
     __version__ = "0.0.0"
 
 __all__ = [
@@ -74,6 +81,7 @@ __all__ = [
     "AdmissionFramework",
     "AllOf",
     "AnyOf",
+    "Blocked",
     "Catalogue",
     "CatalogueError",
     "CatalogueFile",
@@ -108,13 +116,17 @@ __all__ = [
     "Reason",
     "RelatednessEntry",
     "RelatednessTable",
+    "Route",
     "Rule",
     "RuleContext",
     "RuleError",
     "SchoolSetting",
+    "SearchLimitError",
     "Sector",
     "ShortageListing",
+    "SortKey",
     "Source",
+    "Step",
     "Study",
     "StudyForm",
     "Subject",
@@ -127,6 +139,8 @@ __all__ = [
     "WorkExperience",
     "__version__",
     "dumps",
+    "explain",
+    "find_routes",
     "load_catalogue",
     "load_profile",
     "load_profiles",

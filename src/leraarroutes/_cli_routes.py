@@ -77,7 +77,9 @@ def routes_text(routes: tuple[Route, ...], as_of: dt.date, lang: str = "nl") -> 
             figures = ", ".join(
                 x
                 for x in (
-                    "" if s.months is None else f"{s.months} {t['months']}" + (f" ({t['estimated']})" if s.estimated else ""),
+                    ""
+                    if s.months is None
+                    else f"{s.months} {t['months']}" + (f" ({t['estimated']})" if s.estimated else ""),
                     "" if s.ec is None else f"{s.ec} EC",
                 )
                 if x
@@ -87,8 +89,7 @@ def routes_text(routes: tuple[Route, ...], as_of: dt.date, lang: str = "nl") -> 
                 lines.append(f"     {t['providers']}: {', '.join(s.providers)}")
             if s.exemption:
                 lines.append(f"     {t['exemption']}: {s.exemption}")
-            for c in s.conditions:
-                lines.append(f"     {t['condition']}: {c.text(lang)}")
+            lines.extend(f"     {t['condition']}: {c.text(lang)}" for c in s.conditions)
             lines.append(f"     {t['source']}: {s.sources[0]}")
         if r.unknown_figures:
             lines.append(f"  ({t['figures']}: {'; '.join(r.unknown_figures)})")
@@ -125,11 +126,20 @@ def _cmd_routes(args: argparse.Namespace) -> int:
     catalogue.check_profile(profile, file=args.profile)
     as_of = args.as_of or dt.date.today()
     routes = find_routes(
-        catalogue, profile, args.target, as_of=as_of, sort=args.sort, pareto=args.pareto, limit=args.limit, lang=args.lang
+        catalogue,
+        profile,
+        args.target,
+        as_of=as_of,
+        sort=args.sort,
+        pareto=args.pareto,
+        limit=args.limit,
+        lang=args.lang,
     )
     blocked = explain(catalogue, profile, args.target, as_of=as_of) if args.target else ()
     if args.format == "json":
-        sys.stdout.write(json.dumps(report_json(routes, blocked, as_of, args.lang), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(report_json(routes, blocked, as_of, args.lang), ensure_ascii=False, indent=2) + "\n"
+        )
     else:
         sys.stdout.write(routes_text(routes, as_of, args.lang))
     return 0
@@ -142,7 +152,11 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     blocked = explain(catalogue, profile, args.target, as_of=as_of)
     if args.format == "json":
-        payload = {"as_of": as_of.isoformat(), "target": args.target, "blocked": [b.to_json(args.lang) for b in blocked]}
+        payload = {
+            "as_of": as_of.isoformat(),
+            "target": args.target,
+            "blocked": [b.to_json(args.lang) for b in blocked],
+        }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(blocked_text(blocked, args.lang) or "-\n")
@@ -151,7 +165,13 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", required=True, metavar="FILE", help="profile file (YAML, JSON or TOML)")
-    p.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="date of the question (default: today)")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="date of the question (default: today)",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--lang", choices=("nl", "en"), default="nl")
     p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
@@ -171,5 +191,3 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     _common(p)
     p.add_argument("--target", required=True, help="qualification, such as eerstegraads:natuurkunde")
     p.set_defaults(func=_cmd_explain)
-
-

@@ -1,64 +1,101 @@
 """The programme graph (internal): which offering can enable which, built once per catalogue and date.
 
 An edge A → B means completing A gives something B's entry rule asks for: A itself (a completed
-programme or kind), a qualification, or a diploma level. The search uses it only to leave out
-offerings that can never help reach a target; eligibility itself is checked on the state.
+programme or kind), a qualification, the closing of a deficiency, or a diploma level. The search
+uses it to find the steps that can prepare another; eligibility itself is checked on the state.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable
 
+import attrs
 import networkx as nx
 
 from leraarroutes.catalogue import Catalogue
+from leraarroutes.education import Level
 from leraarroutes.programmes import Programme
-from leraarroutes.rules import HasCompleted, HasDiploma, HoldsQualification, IsStudying, Rule, SubjectEc
+from leraarroutes.qualifications import Qualification
+from leraarroutes.rules import (
+    HasCompleted,
+    HasDiploma,
+    HoldsQualification,
+    IsStudying,
+    Rule,
+    SubjectEc,
+)
+
+_STRENGTH = {"completed": 4, "qualification": 3, "deficiency": 2, "diploma": 1, "exemption": 0}
 
 
-def _enables(a: Programme, b: Programme) -> str | None:
-    """How completing ``a`` can help enter ``b``: "completed", "qualification", "deficiency",
-    "diploma", "exemption" or None. The first three are specific links to the entry rule;
-    "diploma" only shares a level; "exemption" shortens ``b`` rather than opening it.
-    """
-    via = _link(a, b.entry.walk())
-    if via is None and any(_link(a, e.when.walk()) for e in b.exemptions):
-        return "exemption"
-    return via
+@attrs.define
+class _Needs:
+    """What one programme's rule asks for, indexed for matching against every other programme."""
 
+    ids: set[str] = attrs.Factory(set)
+    kinds: set[tuple[str, str | None]] = attrs.Factory(set)
+    qualifications: set[Qualification] = attrs.Factory(set)
+    deficiencies: set[tuple[str, str]] = attrs.Factory(set)
+    levels: set[Level] = attrs.Factory(set)
 
-def _link(a: Programme, nodes: Iterator[Rule]) -> str | None:
-    via = None
-    for node in nodes:
-        if isinstance(node, HasCompleted):
-            if a.id in node.programmes:
-                return "completed"
-            if node.kind == a.kind.value and (node.subject is None or a.id.endswith(f"/{node.subject}")):
-                return "completed"
-        elif isinstance(node, HoldsQualification):
-            if any(q.includes(node.qualification) for q in a.grants.qualifications):
-                return "qualification"
-        elif isinstance(node, SubjectEc):
-            if node.deficiency_kind == a.kind.value and a.id.endswith(f"/{node.subject}"):
-                return "deficiency"
-        elif isinstance(node, (HasDiploma, IsStudying)):
-            if any(d.level in node.levels for d in a.grants.diplomas):
-                via = "diploma"
-    return via
+    @classmethod
+    def of(cls, nodes: Iterable[Rule]) -> _Needs:
+        needs = cls()
+        for node in nodes:
+            if isinstance(node, HasCompleted):
+                needs.ids.update(node.programmes)
+                if node.kind is not None:
+                    needs.kinds.add((node.kind, node.subject))
+            elif isinstance(node, HoldsQualification):
+                needs.qualifications.add(node.qualification)
+            elif isinstance(node, SubjectEc) and node.deficiency_kind is not None:
+                needs.deficiencies.add((node.deficiency_kind, node.subject))
+            elif isinstance(node, (HasDiploma, IsStudying)):
+                needs.levels.update(node.levels)
+        return needs
+
+    def link(self, a: Programme) -> str | None:
+        """The strongest way completing ``a`` meets these needs, or None."""
+        subject = a.id.partition("/")[2] or None
+        if a.id in self.ids or (a.kind.value, None) in self.kinds or (a.kind.value, subject) in self.kinds:
+            return "completed"
+        if any(g.includes(q) for g in a.grants.qualifications for q in self.qualifications):
+            return "qualification"
+        if subject is not None and (a.kind.value, subject) in self.deficiencies:
+            return "deficiency"
+        if any(d.level in self.levels for d in a.grants.diplomas):
+            return "diploma"
+        return None
 
 
 @functools.lru_cache(maxsize=32)
 def programme_graph(catalogue: Catalogue, as_of: dt.date) -> nx.DiGraph:
-    """Offerings valid on ``as_of`` that change routes, with "enables" edges labelled ``via``."""
+    """Offerings valid on ``as_of`` that change routes, with "enables" edges labelled ``via``.
+
+    ``via`` is "completed", "qualification", "deficiency" (specific links to the entry rule),
+    "diploma" (only a shared diploma level) or "exemption" (shortens rather than opens).
+    """
     graph = nx.DiGraph()
     offerings = [p for p in catalogue.offerings(as_of=as_of) if p.changes_route]
+    needs = {}
     for p in offerings:
         graph.add_node(p.id, programme=p)
-    for a in offerings:
-        for b in offerings:
-            via = _enables(a, b) if a.id != b.id else None
-            if via is not None:
-                graph.add_edge(a.id, b.id, via=via)
+        needs[p.id] = (
+            _Needs.of(p.entry.walk()),
+            _Needs.of(n for e in p.exemptions for n in e.when.walk()),
+        )
+    edges: dict[tuple[str, str], str] = defaultdict(str)
+    for b in offerings:
+        entry_needs, exemption_needs = needs[b.id]
+        for a in offerings:
+            if a.id == b.id:
+                continue
+            via = entry_needs.link(a) or ("exemption" if exemption_needs.link(a) else None)
+            if via is not None and _STRENGTH[via] >= _STRENGTH.get(edges[a.id, b.id], -1):
+                edges[a.id, b.id] = via
+    for (a_id, b_id), via in sorted(edges.items()):
+        graph.add_edge(a_id, b_id, via=via)
     return graph

@@ -20,6 +20,8 @@ MAX_DEPTH = 64
 MAX_ALIASES = 100
 """Most YAML aliases (``*name``) accepted in one file; more is treated as an alias bomb."""
 
+MAX_EXPANDED_VALUES = 1_000_000
+"""Most values a document may hold once its aliases are expanded (an alias bomb has billions)."""
 
 
 class _BoundedLoader(yaml.SafeLoader):
@@ -30,11 +32,11 @@ class _BoundedLoader(yaml.SafeLoader):
         self._depth = 0
         self._aliases = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                mark = self.peek_event().start_mark
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 raise InputError(
                     f"more than {MAX_ALIASES} YAML aliases: refused as a possible alias bomb",
                     line=mark.line + 1,
@@ -42,11 +44,9 @@ class _BoundedLoader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark
-                raise InputError(
-                    f"nesting deeper than {MAX_DEPTH} levels is refused", line=mark.line + 1
-                )
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise InputError(f"nesting deeper than {MAX_DEPTH} levels is refused", line=mark.line + 1)
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
@@ -60,13 +60,17 @@ def load_documents(text: str) -> list[tuple[Any, yaml.Node]]:
             node = loader.get_node()
             if node is None:  # pragma: no cover - check_node guarantees a node
                 break
+            if _expanded_size(node, {}) > MAX_EXPANDED_VALUES:
+                raise InputError(
+                    f"the document expands to more than {MAX_EXPANDED_VALUES:,} values through its "
+                    "aliases: refused as a possible alias bomb",
+                    line=node.start_mark.line + 1,
+                )
             documents.append((loader.construct_document(node), node))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "malformed YAML"
-        raise InputError(
-            f"not valid YAML: {problem}", line=None if mark is None else mark.line + 1
-        ) from None
+        raise InputError(f"not valid YAML: {problem}", line=None if mark is None else mark.line + 1) from None
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML: {exc}") from None
     except RecursionError:
@@ -74,6 +78,21 @@ def load_documents(text: str) -> list[tuple[Any, yaml.Node]]:
     finally:
         loader.dispose()
     return documents
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values ``node`` holds with every alias expanded (linear in distinct nodes)."""
+    key = id(node)
+    if key not in sizes:
+        sizes[key] = 1  # guards against a node that contains itself
+        if isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(_expanded_size(child, sizes) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total = 1 + sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+        else:
+            total = 1
+        sizes[key] = min(total, MAX_EXPANDED_VALUES + 1)
+    return sizes[key]
 
 
 _STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")

@@ -17,7 +17,7 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from attrs import field, frozen
 
@@ -29,12 +29,12 @@ from leraarroutes.programmes import Programme, ProgrammeKind
 from leraarroutes.qualifications import QualificationScope
 from leraarroutes.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
 from leraarroutes.rules import (
+    ExamSubject,
     HasCompleted,
     HasDiploma,
     HasJob,
     HoldsQualification,
     IsStudying,
-    ExamSubject,
     Reason,
     Rule,
     RuleContext,
@@ -44,6 +44,8 @@ from leraarroutes.rules import (
 from leraarroutes.subjects import Subject
 
 __all__ = ["Catalogue", "CatalogueFile", "DegreeAlias"]
+
+_T = TypeVar("_T")
 
 
 @frozen(kw_only=True)
@@ -174,13 +176,14 @@ class Catalogue:
         """The programme kinds this catalogue has programmes of."""
         return frozenset(p.kind for p in self.programmes)
 
-    def check_profile(self, profile: Profile, *, file: str | None = None) -> tuple[str, ...]:
+    def check_profile(self, profile: Profile, *, file: str | None = None) -> tuple[str, ...]:  # noqa: C901 - one check per field
         """Check a profile's names against the catalogue; return notes on what rules cannot use.
 
         Raises :class:`~leraarroutes.ProfileError` for an unknown subject or programme id (with
         the closest valid names). Degree names the catalogue does not know are not errors: they
         come back as notes, since rules cannot use them.
         """
+
         def subject(value: str | None, path: str) -> None:
             if value is not None and value not in self._subjects:
                 close = difflib.get_close_matches(value, list(self._subjects), n=3)
@@ -202,7 +205,8 @@ class Catalogue:
                 hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
                 raise ProfileError(f"unknown programme {pid!r}{hint}", path=f"$.completed[{i}]", file=file)
         notes = []
-        for i, degree in enumerate((*profile.diplomas, *profile.studying)):
+        degrees: tuple[Diploma | Study, ...] = (*profile.diplomas, *profile.studying)
+        for i, degree in enumerate(degrees):
             if degree.programme is not None and not self.knows_degree(degree):
                 where = f"diplomas[{i}]" if i < len(profile.diplomas) else f"studying[{i - len(profile.diplomas)}]"
                 notes.append(
@@ -234,7 +238,7 @@ class Catalogue:
         return degree.programme is not None and degree.programme.strip().casefold() in self._names
 
 
-def _lookup(index: Mapping[str, Any], key: str, what: str) -> Any:  # noqa: ANN401
+def _lookup(index: Mapping[str, _T], key: str, what: str) -> _T:
     try:
         return index[key]
     except KeyError:
@@ -257,15 +261,15 @@ class _CatalogueContext:
         except UnknownNameError:
             return None
 
-    def relatedness(self, table: str, subject: SubjectId, degree: Diploma | Study) -> Reason:
+    def relatedness(self, table: str, subject: SubjectId, degree: Diploma | Study) -> Reason:  # noqa: PLR0911 - one answer per case of the table
         cat = self.catalogue
         tab = cat.table(table)
         label = degree.programme or (f"CROHO {degree.croho}" if degree.croho else degree.level.value)
         if degree.croho is None and degree.programme is None:
             return Reason(
                 truth=Truth.UNKNOWN,
-                nl=f"naam of CROHO-code van de {degree.level.value}-opleiding ontbreekt; verwantschap met {subject} onbekend",
-                en=f"name or CROHO code of the {degree.level.value} programme is missing; relatedness to {subject} unknown",
+                nl=f"naam en CROHO-code van de {degree.level.value} ontbreken; verwantschap met {subject} onbekend",
+                en=f"name and CROHO code of the {degree.level.value} are missing; relatedness to {subject} unknown",
             )
         names = cat.degree_names(degree) or frozenset()
         rows = [
@@ -310,7 +314,8 @@ class _CatalogueContext:
         return Reason(
             truth=Truth.UNKNOWN,
             nl=f"{label} staat niet bij {subject} in {tab.name}, die onvolledig is{unknown_name}; de opleiding beslist",
-            en=f"{label} is not listed for {subject} in {tab.name}, which is incomplete{unknown_name_en}; the programme decides",
+            en=f"{label} is not listed for {subject} in {tab.name}, which is incomplete{unknown_name_en}; "
+            "the programme decides",
         )
 
 
@@ -325,7 +330,7 @@ def _related(label: str, subject: str, table: RelatednessTable) -> Reason:
 # checking a whole catalogue ---------------------------------------------------------------
 
 
-def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...]) -> Catalogue:
+def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...]) -> Catalogue:  # noqa: C901 - one check per section
     """Build a :class:`Catalogue` from the sections of its files, or raise :class:`CatalogueError`.
 
     Refuses duplicate ids, references to unknown subjects, tables, frameworks and programmes,
@@ -354,7 +359,11 @@ def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...])
 
     for row, origin in parts["relatedness"]:
         if row.table not in tables:
-            raise _error(origin, f"unknown relatedness table {row.table!r}; known: {', '.join(sorted(tables))}", ".table")
+            raise _error(
+                origin,
+                f"unknown relatedness table {row.table!r}; known: {', '.join(sorted(tables))}",
+                ".table",
+            )
         need_subject(row.subject, origin, ".subject")
     for programme, origin in parts["programmes"]:
         for i, s in enumerate(programme.subjects):
@@ -367,15 +376,29 @@ def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...])
             (f".exemptions[{i}].when", e.when) for i, e in enumerate(programme.exemptions)
         ]
         for where, rule in rules:
-            _check_rule(rule, origin, where, need_subject, tables, frameworks, programmes, kinds)
+            _check_rule(
+                rule,
+                origin=origin,
+                where=where,
+                need_subject=need_subject,
+                tables=tables,
+                frameworks=frameworks,
+                programmes=programmes,
+                kinds=kinds,
+            )
         for i, source in enumerate(programme.sources):
             if source.retrieved is not None and source.retrieved > dt.date.today():
-                raise _error(origin, f"source read on {source.retrieved}, a date in the future", f".sources[{i}].retrieved")
+                raise _error(
+                    origin,
+                    f"source read on {source.retrieved}, a date in the future",
+                    f".sources[{i}].retrieved",
+                )
     return Catalogue(**{k: tuple(item for item, _ in v) for k, v in parts.items()}, files=files)
 
 
-def _check_rule(
+def _check_rule(  # noqa: C901, PLR0912 - one branch per kind of rule leaf
     rule: Rule,
+    *,
     origin: Origin,
     where: str,
     need_subject: Any,  # noqa: ANN401 - a local callable
@@ -388,13 +411,21 @@ def _check_rule(
         if isinstance(node, (HasDiploma, IsStudying)):
             need_subject(node.related_to, origin, where)
             if node.table is not None and node.table not in tables:
-                raise _error(origin, f"unknown relatedness table {node.table!r}; known: {', '.join(sorted(tables))}", where)
+                raise _error(
+                    origin,
+                    f"unknown relatedness table {node.table!r}; known: {', '.join(sorted(tables))}",
+                    where,
+                )
         elif isinstance(node, (HasJob, SubjectEc)):
             need_subject(node.subject, origin, where)
             if isinstance(node, SubjectEc) and node.framework is not None:
                 fw = frameworks.get(node.framework)
                 if fw is None:
-                    raise _error(origin, f"unknown framework {node.framework!r}; known: {', '.join(sorted(frameworks))}", where)
+                    raise _error(
+                        origin,
+                        f"unknown framework {node.framework!r}; known: {', '.join(sorted(frameworks))}",
+                        where,
+                    )
                 ours = (node.min_ec, node.max_deficiency_ec, node.deficiency_kind)
                 if (fw.min_subject_ec, fw.max_deficiency_ec, fw.deficiency_kind) != ours:
                     raise _error(
@@ -421,4 +452,3 @@ def _check_rule(
 
 def _error(origin: Origin, message: str, subpath: str = "") -> CatalogueError:
     return CatalogueError(message, path=origin.path + subpath, file=origin.file, line=origin.line)
-

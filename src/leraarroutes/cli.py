@@ -24,8 +24,16 @@ from leraarroutes.schema import SCHEMAS, json_schema
 __all__ = ["main"]
 
 _SECTOR_NAMES = {
-    "nl": {"po": "Primair onderwijs", "vo": "Voortgezet onderwijs", "mbo": "Middelbaar beroepsonderwijs"},
-    "en": {"po": "Primary education", "vo": "Secondary education", "mbo": "Vocational education (mbo)"},
+    "nl": {
+        "po": "Primair onderwijs",
+        "vo": "Voortgezet onderwijs",
+        "mbo": "Middelbaar beroepsonderwijs",
+    },
+    "en": {
+        "po": "Primary education",
+        "vo": "Secondary education",
+        "mbo": "Vocational education (mbo)",
+    },
 }
 
 _WORDS = {
@@ -82,7 +90,7 @@ def _programme_json(p: Programme) -> dict[str, Any]:
     }
 
 
-def catalogue_text(catalogue: Catalogue, lang: str = "nl") -> str:
+def catalogue_text(catalogue: Catalogue, lang: str = "nl") -> str:  # noqa: C901 - one line per fact shown
     """The catalogue for people: grouped by sector, then kind, in Dutch (or English)."""
     words = _WORDS[lang]
     by_sector: dict[str, dict[str, list[Programme]]] = defaultdict(lambda: defaultdict(list))
@@ -152,7 +160,9 @@ def _is_catalogue_file(path: str) -> bool:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    catalogue_files = [f for f in args.files if args.kind == "catalogue" or (args.kind == "auto" and _is_catalogue_file(f))]
+    catalogue_files = [
+        f for f in args.files if args.kind == "catalogue" or (args.kind == "auto" and _is_catalogue_file(f))
+    ]
     catalogue = load_catalogue(*catalogue_files)
     for f in catalogue_files:
         print(f"{f}: ok (catalogue)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NewType
 
-__all__ = ["ProgrammeId", "QualificationId", "SubjectId", "SUBJECT_PLACEHOLDER"]
+__all__ = ["SUBJECT_PLACEHOLDER", "ProgrammeId", "QualificationId", "SubjectId"]
 
 SubjectId = NewType("SubjectId", str)
 """A school subject's stable lower-case Dutch slug, such as ``"wiskunde"``."""

@@ -43,8 +43,7 @@ def format_of(path: str | os.PathLike[str]) -> str:
         return _SUFFIXES[suffix]
     except KeyError:
         raise InputError(
-            f"cannot tell the format from the suffix {suffix or '(none)'!r}; "
-            f"use one of: {', '.join(_SUFFIXES)}",
+            f"cannot tell the format from the suffix {suffix or '(none)'!r}; use one of: {', '.join(_SUFFIXES)}",
             file=str(path),
         ) from None
 
@@ -83,8 +82,7 @@ def load_profiles(path: str | os.PathLike[str]) -> list[Profile]:
     if not documents:
         raise ProfileError("the file holds no profile", file=str(path))
     return [
-        serialize.structure(data, Profile, error=ProfileError, file=str(path), node=node)
-        for data, node in documents
+        serialize.structure(data, Profile, error=ProfileError, file=str(path), node=node) for data, node in documents
     ]
 
 
@@ -92,9 +90,7 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
     """The one profile in a file; a file with several profiles is refused (use :func:`load_profiles`)."""
     profiles = load_profiles(path)
     if len(profiles) != 1:
-        raise ProfileError(
-            f"the file holds {len(profiles)} profiles; load it with load_profiles()", file=str(path)
-        )
+        raise ProfileError(f"the file holds {len(profiles)} profiles; load it with load_profiles()", file=str(path))
     return profiles[0]
 
 
@@ -136,13 +132,22 @@ def _shipped_parts() -> tuple[tuple[str, ...], dict[str, list[tuple[Any, Origin]
     return tuple(names), parts
 
 
+@functools.lru_cache(maxsize=1)
+def _shipped_catalogue() -> Catalogue:
+    names, parts = _shipped_parts()
+    return check(parts, names)
+
+
 def load_catalogue(*paths: str | os.PathLike[str], shipped: bool = True) -> Catalogue:
     """The shipped catalogue, plus the user's extra catalogue files ``paths``.
 
-    With ``shipped=False`` only ``paths`` are read. Raises :class:`~leraarroutes.CatalogueError`
+    With ``shipped=False`` only ``paths`` are read. The shipped catalogue alone is read once and
+    shared: catalogues are immutable. Raises :class:`~leraarroutes.CatalogueError`
     naming file, entry and field for duplicate ids, dangling references, unknown subjects, missing
     sources and impossible dates.
     """
+    if shipped and not paths:
+        return _shipped_catalogue()
     names: list[str] = []
     parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _SECTIONS}
     if shipped:

@@ -45,7 +45,9 @@ class Job:
     offer: bool = False
 
 
-def _subject_ec(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> tuple[tuple[SubjectId, int], ...]:
+def _subject_ec(
+    value: Mapping[str, int] | Iterable[tuple[str, int]],
+) -> tuple[tuple[SubjectId, int], ...]:
     items = value.items() if isinstance(value, Mapping) else value
     return tuple(sorted((SubjectId(k), v) for k, v in items))
 
@@ -58,6 +60,14 @@ def _check_subject_ec(_i: object, _a: attrs.Attribute[Any], value: tuple[tuple[s
         if not isinstance(ec, int) or isinstance(ec, bool) or not 0 <= ec <= 600:  # noqa: PLR2004 - a full bachelor+master is at most 300
             msg = f"subject_ec[{subject}] must be a number of EC between 0 and 600, not {ec!r}"
             raise ValueError(msg)
+
+
+def _diplomas(value: Iterable[Diploma]) -> tuple[Diploma, ...]:
+    return tuple(value)
+
+
+def _studies(value: Iterable[Study]) -> tuple[Study, ...]:
+    return tuple(value)
 
 
 def _sorted_unique(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -74,8 +84,8 @@ class Profile:
     """
 
     description: str | None = field(default=None, validator=_validate.optional_non_blank)
-    diplomas: tuple[Diploma, ...] = field(default=(), converter=tuple)
-    studying: tuple[Study, ...] = field(default=(), converter=tuple)
+    diplomas: tuple[Diploma, ...] = field(default=(), converter=_diplomas)
+    studying: tuple[Study, ...] = field(default=(), converter=_studies)
     subject_ec: tuple[tuple[SubjectId, int], ...] = field(
         default=(), converter=_subject_ec, validator=_check_subject_ec
     )

@@ -174,12 +174,22 @@ def _qualifications(value: Iterable[Qualification | str]) -> tuple[Qualification
     return tuple(v if isinstance(v, Qualification) else Qualification.parse(v) for v in value)
 
 
+def _diplomas(value: Iterable[Diploma]) -> tuple[Diploma, ...]:
+    return tuple(value)
+
+
+def _is_rule(_i: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Rule):
+        msg = f"{attribute.name} must be a rule, not {value!r}"
+        raise TypeError(msg)
+
+
 @frozen(kw_only=True)
 class Grants:
     """What completing a programme gives: qualifications and diplomas (completion is implicit)."""
 
     qualifications: tuple[Qualification, ...] = field(default=(), converter=_qualifications)
-    diplomas: tuple[Diploma, ...] = field(default=(), converter=tuple)
+    diplomas: tuple[Diploma, ...] = field(default=(), converter=_diplomas)
 
     def bind(self, subject: SubjectId) -> Grants:
         """The grants with ``{subject}`` filled in."""
@@ -196,7 +206,7 @@ class Exemption:
     ``ec_off`` EC are waived; ``months``, when a source gives it, is the resulting duration.
     """
 
-    when: Rule = field(validator=validators.instance_of(Rule))
+    when: Rule = field(validator=_is_rule)
     ec_off: int = field(default=0, validator=validators.ge(0))
     months: int | None = field(default=None, validator=validators.optional(validators.ge(0)))
     note: str = field(validator=_validate.non_blank)
@@ -238,7 +248,7 @@ class Programme:
     subjects: tuple[SubjectId, ...] = field(
         default=(), validator=[validators.deep_iterable(_validate.slug), _validate.unique()]
     )
-    entry: Rule = field(factory=lambda: AllOf(rules=()), validator=validators.instance_of(Rule))
+    entry: Rule = field(factory=lambda: AllOf(rules=()), validator=_is_rule)
     grants: Grants = field(factory=Grants)
     exemptions: tuple[Exemption, ...] = ()
     providers: tuple[str, ...] = field(default=(), validator=_validate.unique())
@@ -288,4 +298,3 @@ class Programme:
         texts = [str(self.entry), *(str(q) for q in self.grants.qualifications)]
         texts += [str(e.when) for e in self.exemptions]
         return any(SUBJECT_PLACEHOLDER in t for t in texts)
-

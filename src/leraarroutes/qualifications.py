@@ -69,11 +69,9 @@ class SchoolSetting(enum.StrEnum):
     PO_MATCHING_SUBJECT = "po-bij-passend-vak"
 
 
-def _subject_for_kind(instance: Qualification, _attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
+def _subject_for_kind(instance: Qualification, _attribute: attrs.Attribute[Any], value: object) -> None:
     if instance.kind.per_subject:
-        if not isinstance(value, str) or not (
-            value == SUBJECT_PLACEHOLDER or _validate.SLUG.fullmatch(value)
-        ):
+        if not isinstance(value, str) or not (value == SUBJECT_PLACEHOLDER or _validate.SLUG.fullmatch(value)):
             msg = f"a {instance.kind.value} qualification needs a subject slug, not {value!r}"
             raise ValueError(msg)
     elif value is not None:
@@ -101,10 +99,7 @@ class Qualification:
             choices = [k.value for k in QualificationKind]
             close = difflib.get_close_matches(kind_text, choices, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            msg = (
-                f"unknown qualification kind {kind_text!r} in {text!r}; "
-                f"valid kinds: {', '.join(choices)}{hint}"
-            )
+            msg = f"unknown qualification kind {kind_text!r} in {text!r}; valid kinds: {', '.join(choices)}{hint}"
             raise ValueError(msg) from None
         return cls(kind=kind, subject=SubjectId(subject) if sep else None)
 
@@ -129,7 +124,7 @@ class Qualification:
         return self
 
 
-def _order_dates(instance: QualificationScope, _attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
+def _order_dates(instance: QualificationScope, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
     if value is not None and instance.valid_from is not None and value <= instance.valid_from:
         msg = f"valid_until {value} is not after valid_from {instance.valid_from}"
         raise ValueError(msg)

@@ -190,7 +190,8 @@ def _target(target: str | Qualification | None) -> Qualification | None:
 
 def _relevant(graph: nx.DiGraph, target: Qualification) -> set[str]:
     goal = {
-        n for n, data in graph.nodes(data=True)
+        n
+        for n, data in graph.nodes(data=True)
         if any(q.includes(target) for q in data["programme"].grants.qualifications)
     }
     relevant = set(goal)
@@ -209,16 +210,22 @@ def _cost(p: Programme, as_of: dt.date) -> int | None:
     return next(c.amount_eur for y, c in usable if y == latest)
 
 
-def _make_step(p: Programme, state: Profile, context: RuleContext, verdict_reasons: tuple[Reason, ...], as_of: dt.date) -> Step:
+def _make_step(
+    p: Programme,
+    state: Profile,
+    context: RuleContext,
+    verdict_reasons: tuple[Reason, ...],
+    as_of: dt.date,
+) -> Step:
     months = min((d.months for d in p.durations), default=None)
     ec = p.ec
     exemption_text = None
     estimated = False
     best = None
     for e in p.exemptions:
-        if e.when.evaluate(state, context).truth is Truth.YES and (e.ec_off > 0 or e.months is not None):
-            if best is None or e.ec_off > best.ec_off:
-                best = e
+        applies = e.when.evaluate(state, context).truth is Truth.YES and (e.ec_off > 0 or e.months is not None)
+        if applies and (best is None or e.ec_off > best.ec_off):
+            best = e
     if best is not None:
         exemption_text = best.note
         if best.months is not None:
@@ -292,7 +299,7 @@ def _dominates(a: Route, b: Route) -> bool:
     return at_least and better and (a.status == "open" or b.status != "open")
 
 
-def find_routes(  # noqa: PLR0913 - the documented query options, all keyword-only
+def find_routes(
     catalogue: Catalogue,
     profile: Profile,
     target: str | Qualification | None = None,
@@ -328,7 +335,15 @@ def find_routes(  # noqa: PLR0913 - the documented query options, all keyword-on
         )
     else:
         goals = [goal]
-    search = _Search(catalogue, graph, profile, day, max_steps, max_states, lang)
+    search = _Search(
+        catalogue=catalogue,
+        graph=graph,
+        profile=profile,
+        day=day,
+        max_steps=max_steps,
+        max_states=max_states,
+        lang=lang,
+    )
     unique: dict[tuple[str, tuple[str, ...]], Route] = {}
     for g in goals:
         for r in search.routes_to(g):
@@ -361,8 +376,9 @@ class _Search:
     grants a qualification is taken on the way only when the prepared step asks for it.
     """
 
-    def __init__(  # noqa: PLR0913 - internal, called once from find_routes
+    def __init__(
         self,
+        *,
         catalogue: Catalogue,
         graph: nx.DiGraph,
         profile: Profile,
@@ -383,7 +399,9 @@ class _Search:
 
     def routes_to(self, goal: Qualification) -> list[Route]:
         granting = sorted(
-            n for n, d in self.graph.nodes(data=True) if any(q.includes(goal) for q in d["programme"].grants.qualifications)
+            n
+            for n, d in self.graph.nodes(data=True)
+            if any(q.includes(goal) for q in d["programme"].grants.qualifications)
         )
         found: dict[frozenset[str], Route] = {}
         for n in granting:
@@ -437,7 +455,11 @@ class _Search:
             for first in self._plans(pred, state, depth - 1):
                 after = state
                 for step in first:
-                    after = after.gain(programme=step.id, qualifications=step.grants.qualifications, diplomas=step.grants.diplomas)
+                    after = after.gain(
+                        programme=step.id,
+                        qualifications=step.grants.qualifications,
+                        diplomas=step.grants.diplomas,
+                    )
                 if _progress(p.entry, after, self.context) <= before:
                     continue
                 plans += [first + rest for rest in self._plans(p.id, after, depth - len(first))]
@@ -445,7 +467,11 @@ class _Search:
 
 
 def _drop_detours(routes: list[Route]) -> list[Route]:
-    """Drop a route when another route to the same qualification uses a subset of its steps."""
+    """Drop a route when an open route to the same qualification uses a subset of its steps.
+
+    A conditional shorter route does not drop a longer one: the extra steps may be what makes
+    the difference when the condition fails (a deficiency course, a premaster).
+    """
     by_q: dict[str, list[Route]] = {}
     for r in routes:
         by_q.setdefault(r.qualification, []).append(r)
@@ -453,7 +479,7 @@ def _drop_detours(routes: list[Route]) -> list[Route]:
     for group in by_q.values():
         for r in group:
             mine = set(r.programmes)
-            if not any(set(o.programmes) < mine and (o.status == "open" or r.status != "open") for o in group):
+            if not any(set(o.programmes) < mine and o.status == "open" for o in group):
                 kept.append(r)
     return kept
 
@@ -465,9 +491,10 @@ def explain(
     *,
     as_of: dt.date | None = None,
 ) -> tuple[Blocked, ...]:
-    """The programmes on the way to ``target`` that ``profile`` cannot enter now, with the
-    failed requirements and the single changes that would open each (a completed programme, a
-    qualification, a job at a school, a diploma).
+    """The programmes on the way to ``target`` that ``profile`` cannot enter now.
+
+    Each comes with the failed requirements (and their sources) and the single changes that would
+    open it: a completed programme, a qualification, a job at a school, a diploma.
     """
     day = as_of or dt.date.today()
     goal = _target(target)
@@ -500,8 +527,10 @@ def explain(
 
 
 def _specific_ancestors(graph: nx.DiGraph, goal: Qualification) -> set[str]:
-    """Programmes granting ``goal`` and those linked to them by a completion, qualification or
-    deficiency requirement (not merely by sharing a diploma level)."""
+    """Programmes granting ``goal``, and those linked to them by a specific requirement.
+
+    Specific means a completion, qualification or deficiency link, not merely a shared diploma level.
+    """
     found = {
         n for n, d in graph.nodes(data=True) if any(q.includes(goal) for q in d["programme"].grants.qualifications)
     }
@@ -542,7 +571,10 @@ def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterab
             from leraarroutes.education import Diploma  # noqa: PLC0415 - only needed here
 
             level = node.levels[0]
-            yield f"diploma {level.value}", attrs.evolve(profile, diplomas=(*profile.diplomas, Diploma(level=level)))
+            yield (
+                f"diploma {level.value}",
+                attrs.evolve(profile, diplomas=(*profile.diplomas, Diploma(level=level))),
+            )
 
 
 _ = Sector  # re-exported through Job's field type in suggestions

@@ -171,7 +171,7 @@ class Rule(abc.ABC):
         """The rule with the ``{subject}`` placeholder filled in."""
         changes = {
             a.name: subject
-            for a in attrs.fields(type(self))  # type: ignore[misc]
+            for a in attrs.fields(type(self))  # type: ignore[arg-type] # subclasses are attrs classes
             if getattr(self, a.name) == SUBJECT_PLACEHOLDER
         }
         return attrs.evolve(self, **changes) if changes else self  # type: ignore[misc]
@@ -181,7 +181,7 @@ class Rule(abc.ABC):
         return ()
 
     def walk(self) -> Iterator[Rule]:
-        """This rule and every rule inside it, depth first."""
+        """Yield this rule and every rule inside it, depth first."""
         yield self
         for child in self.children():
             yield from child.walk()
@@ -197,7 +197,7 @@ class Rule(abc.ABC):
 
     def __str__(self) -> str:
         parts = []
-        for a in attrs.fields(type(self)):  # type: ignore[misc]
+        for a in attrs.fields(type(self)):  # type: ignore[arg-type] # subclasses are attrs classes
             value = getattr(self, a.name)
             if value == a.default:
                 continue
@@ -275,13 +275,11 @@ class Not(Rule):
     """The rule inside does not hold (unknown stays unknown)."""
 
     tag: ClassVar[str] = "not"
-    rule: Rule = field(validator=validators.instance_of(Rule))
+    rule: Rule = field(validator=lambda _i, a, v: _all_rules(_i, a, (v,)))
 
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
         inner = self.rule.evaluate(profile, context)
-        flipped = tuple(
-            Reason(truth=~r.truth, nl=f"niet: {r.nl}", en=f"not: {r.en}") for r in inner.reasons
-        )
+        flipped = tuple(Reason(truth=~r.truth, nl=f"niet: {r.nl}", en=f"not: {r.en}") for r in inner.reasons)
         return Verdict(truth=~inner.truth, reasons=flipped)
 
     def bind(self, subject: SubjectId) -> Rule:
@@ -338,9 +336,7 @@ def _degree_check(
                 )
             )
         elif names & wanted:
-            checks.append(
-                Reason(truth=Truth.YES, nl=f"{label} staat op de lijst", en=f"{label} is listed")
-            )
+            checks.append(Reason(truth=Truth.YES, nl=f"{label} staat op de lijst", en=f"{label} is listed"))
         else:
             checks.append(
                 Reason(
@@ -410,9 +406,7 @@ class HasDiploma(Rule):
             if self.max_age_years is not None:
                 checks.append(self._age(diploma, context))
             per_degree.append(checks)
-        missing = Reason(
-            truth=Truth.NO, nl=f"geen diploma van niveau {levels}", en=f"no {levels} diploma"
-        )
+        missing = Reason(truth=Truth.NO, nl=f"geen diploma van niveau {levels}", en=f"no {levels} diploma")
         return _best(per_degree, missing)
 
     def _age(self, diploma: Diploma, context: RuleContext) -> Reason:
@@ -455,9 +449,7 @@ class IsStudying(Rule):
                     en=f"studying {study.level.value} with {study.ec} EC (at least {self.min_ec})",
                 )
             ]
-            checks += _degree_check(
-                study, programmes=(), related_to=self.related_to, table=self.table, context=context
-            )
+            checks += _degree_check(study, programmes=(), related_to=self.related_to, table=self.table, context=context)
             per_degree.append(checks)
         missing = Reason(
             truth=Truth.NO,
@@ -519,8 +511,7 @@ class HasCompleted(Rule):
             hits += [
                 p
                 for p in profile.completed
-                if context.programme_kind(p) == self.kind
-                and (self.subject is None or p.endswith(f"/{self.subject}"))
+                if context.programme_kind(p) == self.kind and (self.subject is None or p.endswith(f"/{self.subject}"))
             ]
         wanted = ", ".join([*self.programmes, *([f"kind {self.kind}"] if self.kind else [])])
         if hits:
@@ -530,9 +521,7 @@ class HasCompleted(Rule):
             )
         return Verdict(
             truth=Truth.NO,
-            reasons=(
-                Reason(truth=Truth.NO, nl=f"nog niet afgerond: {wanted}", en=f"not completed: {wanted}"),
-            ),
+            reasons=(Reason(truth=Truth.NO, nl=f"nog niet afgerond: {wanted}", en=f"not completed: {wanted}"),),
         )
 
     def bind(self, subject: SubjectId) -> Rule:
@@ -581,12 +570,24 @@ class SubjectEc(Rule):
             en = f"{ec} EC of {self.subject}: deficiency {short} EC, allowed up to {self.max_deficiency_ec}"
         elif self._deficiency_courses_done(profile, context):
             truth = Truth.UNKNOWN
-            nl = f"{ec} EC {self.subject}: {short} EC te weinig, maar deficiëntiecursussen afgerond; de toelatingscommissie beslist"
-            en = f"{ec} EC of {self.subject}: {short} EC short, but deficiency courses completed; the admission committee decides"
+            nl = (
+                f"{ec} EC {self.subject}: {short} EC te weinig, maar deficiëntiecursussen afgerond; "
+                "de toelatingscommissie beslist"
+            )
+            en = (
+                f"{ec} EC of {self.subject}: {short} EC short, but deficiency courses completed; "
+                "the admission committee decides"
+            )
         else:
             truth = Truth.NO
-            nl = f"{ec} EC {self.subject}: {short} EC te weinig (nodig {self.min_ec}, deficiëntie hoogstens {self.max_deficiency_ec})"
-            en = f"{ec} EC of {self.subject}: {short} EC short (needed {self.min_ec}, deficiency at most {self.max_deficiency_ec})"
+            nl = (
+                f"{ec} EC {self.subject}: {short} EC te weinig "
+                f"(nodig {self.min_ec}, deficiëntie hoogstens {self.max_deficiency_ec})"
+            )
+            en = (
+                f"{ec} EC of {self.subject}: {short} EC short "
+                f"(needed {self.min_ec}, deficiency at most {self.max_deficiency_ec})"
+            )
         return Verdict(truth=truth, reasons=(Reason(truth=truth, nl=nl, en=en),))
 
     def _deficiency_courses_done(self, profile: Profile, context: RuleContext) -> bool:
@@ -617,7 +618,7 @@ class ExamSubject(Rule):
         for d in candidates:
             hit = set(d.exam_subjects) & set(self.subjects)
             if hit:
-                s = sorted(hit)[0]
+                s = min(hit)
                 return Verdict(
                     truth=Truth.YES,
                     reasons=(
@@ -642,7 +643,11 @@ class ExamSubject(Rule):
         return Verdict(
             truth=Truth.NO,
             reasons=(
-                Reason(truth=Truth.NO, nl=f"geen eindexamen in {wanted}", en=f"no final exam in {wanted}"),
+                Reason(
+                    truth=Truth.NO,
+                    nl=f"geen eindexamen in {wanted}",
+                    en=f"no final exam in {wanted}",
+                ),
             ),
         )
 
@@ -661,16 +666,28 @@ class HasJob(Rule):
         job = profile.job
         if job is None:
             truth = Truth.UNKNOWN
-            nl, en = f"baan in het {want} nodig; niet opgegeven", f"needs a job in {want}; not given"
+            nl, en = (
+                f"baan in het {want} nodig; niet opgegeven",
+                f"needs a job in {want}; not given",
+            )
         elif job.sector is not self.sector:
             truth = Truth.NO
-            nl, en = f"baan in het {job.sector.value}, niet in het {want}", f"job in {job.sector.value}, not {want}"
+            nl, en = (
+                f"baan in het {job.sector.value}, niet in het {want}",
+                f"job in {job.sector.value}, not {want}",
+            )
         elif self.subject is not None and job.subject is None:
             truth = Truth.UNKNOWN
-            nl, en = f"vak van de baan niet opgegeven (nodig: {self.subject})", f"subject of the job not given (needed: {self.subject})"
+            nl, en = (
+                f"vak van de baan niet opgegeven (nodig: {self.subject})",
+                f"subject of the job not given (needed: {self.subject})",
+            )
         elif self.subject is not None and job.subject != self.subject:
             truth = Truth.NO
-            nl, en = f"baan voor {job.subject}, niet {self.subject}", f"job teaching {job.subject}, not {self.subject}"
+            nl, en = (
+                f"baan voor {job.subject}, niet {self.subject}",
+                f"job teaching {job.subject}, not {self.subject}",
+            )
         else:
             truth = Truth.YES
             nl, en = f"baan in het {want}", f"job in {want}"

@@ -74,7 +74,11 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
             properties[a.name] = _type_schema(hints[a.name], defs)
         if a.default is attrs.NOTHING:
             required.append(a.name)
-    schema: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
     if cls.__doc__:
         schema["description"] = cls.__doc__.strip().split("\n\n")[0].replace("\n", " ")
     if required:
@@ -82,7 +86,7 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401, PLR0911
+def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401, C901, PLR0911, PLR0912 - one case per type
     origin = get_origin(t)
     if origin in (types.UnionType, typing.Union):
         options = [_type_schema(a, defs) for a in get_args(t)]
@@ -135,5 +139,8 @@ def _rule_schema(defs: dict[str, Any]) -> dict[str, Any]:
                     "additionalProperties": False,
                 }
             )
-        defs["Rule"] = {"description": "An entry rule: a mapping with exactly one key.", "oneOf": options}
+        defs["Rule"] = {
+            "description": "An entry rule: a mapping with exactly one key.",
+            "oneOf": options,
+        }
     return {"$ref": "#/$defs/Rule"}

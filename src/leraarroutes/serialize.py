@@ -136,7 +136,9 @@ def _is_tuple(t: Any) -> bool:  # noqa: ANN401 - a type expression
     return get_origin(t) is tuple
 
 
-def _structure_tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+def _structure_tuple_factory(
+    converter: cattrs.Converter,
+) -> Callable[[Any], Callable[[Any, Any], Any]]:
     def factory(t: Any) -> Callable[[Any, Any], Any]:  # noqa: ANN401 - a type expression
         args = get_args(t)
         if len(args) == 2 and args[1] is Ellipsis:  # noqa: PLR2004 - tuple[X, ...]
@@ -158,7 +160,10 @@ def _structure_tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Cal
                 try:
                     result.append(converter.structure(v, it))
                 except Exception as exc:  # noqa: BLE001 - collected and re-raised with its index
-                    exc.__notes__ = [*getattr(exc, "__notes__", []), cattrs.IterableValidationNote(f"index {i}", i, it)]
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        cattrs.IterableValidationNote(f"index {i}", i, it),
+                    ]
                     errors.append(exc)
             if errors:
                 raise IterableValidationError("invalid items", errors, t)
@@ -169,7 +174,7 @@ def _structure_tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Cal
     return factory
 
 
-def _rule_hooks(converter: cattrs.Converter) -> None:
+def _rule_hooks(converter: cattrs.Converter) -> None:  # noqa: C901 - the hooks share their tables
     payload_structure = {
         cls: make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
         for cls in RULE_TYPES
@@ -184,9 +189,7 @@ def _rule_hooks(converter: cattrs.Converter) -> None:
 
     def structure_rule(value: Any, _t: Any = Rule, subpath: str = "") -> Rule:  # noqa: ANN401
         if not isinstance(value, dict) or len(value) != 1:
-            raise _RuleShapeError(
-                f"a rule is a mapping with exactly one key, one of: {tags}; got {value!r}", subpath
-            )
+            raise _RuleShapeError(f"a rule is a mapping with exactly one key, one of: {tags}; got {value!r}", subpath)
         tag, payload = next(iter(value.items()))
         cls = _RULE_TAGS.get(tag)
         here = f"{subpath}.{tag}"
@@ -199,17 +202,21 @@ def _rule_hooks(converter: cattrs.Converter) -> None:
             if not isinstance(payload, list):
                 raise _RuleShapeError(f"{tag} takes a list of rules, got {payload!r}", here)
             children = [structure_rule(p, Rule, f"{here}[{i}]") for i, p in enumerate(payload)]
-            return cls(rules=tuple(children))  # type: ignore[call-arg]
+            return cls(rules=tuple(children))
         if cls is Not:
             return Not(rule=structure_rule(payload, Rule, here))
         if not isinstance(payload, dict):
             raise _RuleShapeError(f"{tag} takes a mapping of fields, got {payload!r}", here)
         try:
-            return payload_structure[cls](payload, cls)  # type: ignore[no-any-return]
+            return payload_structure[cls](payload, cls)
         except Exception as exc:  # noqa: BLE001 - re-raised with the path inside the rule
-            message, path = _split_messages(exc)[0] if isinstance(exc, ClassValidationError) else (
-                _format_exception(exc, None),
-                "$",
+            message, path = (
+                _split_messages(exc)[0]
+                if isinstance(exc, ClassValidationError)
+                else (
+                    _format_exception(exc, None),
+                    "$",
+                )
             )
             raise _RuleShapeError(message, here + path.removeprefix("$")) from None
 
@@ -221,9 +228,7 @@ def _rule_hooks(converter: cattrs.Converter) -> None:
         return {rule.tag: payload_unstructure[type(rule)](rule)}
 
     converter.register_structure_hook_func(lambda t: t is Rule, structure_rule)
-    converter.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, Rule), unstructure_rule
-    )
+    converter.register_unstructure_hook_func(lambda t: isinstance(t, type) and issubclass(t, Rule), unstructure_rule)
 
 
 def _subject_ec_in(value: Any, _t: Any) -> tuple[tuple[str, int], ...]:  # noqa: ANN401
@@ -240,14 +245,21 @@ def _subject_ec_in(value: Any, _t: Any) -> tuple[tuple[str, int], ...]:  # noqa:
 def make_converter() -> cattrs.Converter:
     """A new strict converter for every domain type (unknown keys fail, defaults are omitted)."""
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
-    for kind, label in ((str, "a text"), (int, "a whole number"), (float, "a number"), (bool, "true or false")):
+    for kind, label in (
+        (str, "a text"),
+        (int, "a whole number"),
+        (float, "a number"),
+        (bool, "true or false"),
+    ):
         converter.register_structure_hook(kind, _strict_scalar(kind, label))
     # StrEnum subclasses str; registered on its own it comes first in the dispatch order.
     converter.register_structure_hook(enum.StrEnum, _structure_enum)
+    converter.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
 
     def is_optional(t: Any) -> bool:  # noqa: ANN401 - a type expression
         args = get_args(t)
-        return len(args) == 2 and type(None) in args and get_origin(t) in (types.UnionType, typing.Union)  # noqa: PLR2004
+        union = get_origin(t) in (types.UnionType, typing.Union)
+        return union and len(args) == 2 and type(None) in args  # noqa: PLR2004 - "X | None" has two members
 
     def structure_optional(value: Any, t: Any) -> Any:  # noqa: ANN401
         inner = next(a for a in get_args(t) if a is not type(None))
@@ -384,4 +396,3 @@ def loads(text: str, cls: type[T], fmt: str = "yaml", *, file: str | None = None
         raise InputError(f"expected one document, found {len(documents)}", file=file)
     data, node = documents[0]
     return structure(data, cls, file=file, node=node)
-

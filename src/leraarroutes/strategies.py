@@ -1,0 +1,179 @@
+"""Hypothesis strategies for every domain type, for testing eligibility rules (ours and yours).
+
+Needs the ``hypothesis`` package (``pip install leraarroutes[test]``).
+
+>>> from hypothesis import given
+>>> @given(profiles())
+... def test_profiles_round_trip(profile):
+...     assert loads(dumps(profile, "json"), Profile, "json") == profile
+>>> test_profiles_round_trip()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import strategies as st
+
+from leraarroutes.catalogue import Catalogue
+from leraarroutes.education import Diploma, Level, Study
+from leraarroutes.ids import SubjectId
+from leraarroutes.profile import Job, Profile, Sector
+from leraarroutes.qualifications import Qualification, QualificationKind
+from leraarroutes.rules import (
+    AllOf,
+    AnyOf,
+    Decision,
+    ExamSubject,
+    HasCompleted,
+    HasDiploma,
+    HasJob,
+    HoldsQualification,
+    Not,
+    Rule,
+    SubjectEc,
+    WorkExperience,
+)
+
+__all__ = [
+    "diplomas",
+    "jobs",
+    "profiles",
+    "qualifications",
+    "rules",
+    "studies",
+    "subject_ids",
+]
+
+_DEFAULT_SUBJECTS = (
+    "wiskunde",
+    "natuurkunde",
+    "scheikunde",
+    "engels",
+    "geschiedenis",
+    "aardrijkskunde",
+)
+_EXAM_LEVELS = (Level.VMBO, Level.HAVO, Level.VWO)
+
+
+def subject_ids(subjects: Sequence[str] = _DEFAULT_SUBJECTS) -> st.SearchStrategy[SubjectId]:
+    """Subject slugs drawn from ``subjects`` (shrinks towards the first)."""
+    return st.sampled_from([SubjectId(s) for s in subjects])
+
+
+def diplomas(subjects: Sequence[str] = _DEFAULT_SUBJECTS, programmes: Sequence[str] = ()) -> st.SearchStrategy[Diploma]:
+    """Diplomas of any level; havo/vwo ones may carry exam subjects from ``subjects``."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Diploma:
+        level = draw(st.sampled_from(list(Level)))
+        exams = draw(st.lists(subject_ids(subjects), max_size=3, unique=True)) if level in _EXAM_LEVELS else []
+        names = list(programmes) or ["Wiskunde", "Werktuigbouwkunde", "Psychologie", "Rechten"]
+        return Diploma(
+            level=level,
+            programme=draw(st.none() | st.sampled_from(names)),
+            year=draw(st.none() | st.integers(1960, 2026)),
+            exam_subjects=tuple(exams),
+        )
+
+    return build()
+
+
+def studies(programmes: Sequence[str] = ()) -> st.SearchStrategy[Study]:
+    """Studies in progress with EC earned."""
+    names = list(programmes) or ["Wiskunde", "Natuurkunde", "Geschiedenis"]
+    return st.builds(
+        Study,
+        level=st.sampled_from([Level.HBO_BACHELOR, Level.WO_BACHELOR, Level.WO_MASTER]),
+        programme=st.none() | st.sampled_from(names),
+        ec=st.integers(0, 240),
+    )
+
+
+def qualifications(subjects: Sequence[str] = _DEFAULT_SUBJECTS) -> st.SearchStrategy[Qualification]:
+    """Qualifications of every kind, with subjects from ``subjects`` where the kind needs one."""
+    return st.sampled_from(list(QualificationKind)).flatmap(
+        lambda kind: (
+            st.builds(Qualification, kind=st.just(kind), subject=subject_ids(subjects))
+            if kind.per_subject
+            else st.just(Qualification(kind=kind))
+        )
+    )
+
+
+def jobs(subjects: Sequence[str] = _DEFAULT_SUBJECTS) -> st.SearchStrategy[Job]:
+    """Jobs at a school, in any sector, with or without a subject."""
+    return st.builds(Job, sector=st.sampled_from(list(Sector)), subject=st.none() | subject_ids(subjects))
+
+
+def profiles(
+    *,
+    catalogue: Catalogue | None = None,
+    sector: str | None = None,
+    max_diplomas: int = 3,
+) -> st.SearchStrategy[Profile]:
+    """Profiles that shrink towards the empty profile.
+
+    With ``catalogue``, subjects, degree names and completed programmes come from it; with
+    ``sector``, jobs are in that sector.
+    """
+    subjects: Sequence[str] = _DEFAULT_SUBJECTS
+    programmes: Sequence[str] = ()
+    completed: list[str] = []
+    if catalogue is not None:
+        subjects = [s.id for s in catalogue.subjects]
+        programmes = sorted({r.programme for r in catalogue.relatedness})
+        completed = sorted(p.id for p in catalogue.offerings())
+    job = jobs(subjects)
+    if sector is not None:
+        job = st.builds(Job, sector=st.just(Sector(sector)), subject=st.none() | subject_ids(subjects))
+    return st.builds(
+        Profile,
+        diplomas=st.lists(diplomas(subjects, programmes), max_size=max_diplomas).map(tuple),
+        studying=st.lists(studies(programmes), max_size=1).map(tuple),
+        subject_ec=st.dictionaries(subject_ids(subjects), st.integers(0, 300), max_size=2),
+        work_experience_years=st.none() | st.integers(0, 40).map(float),
+        job=st.none() | job,
+        completed=st.lists(st.sampled_from(completed), max_size=2, unique=True).map(tuple)
+        if completed
+        else st.just(()),
+        qualifications=st.lists(qualifications(subjects), max_size=2, unique=True).map(tuple),
+    )
+
+
+def _leaves(subjects: Sequence[str]) -> st.SearchStrategy[Rule]:
+    levels = st.lists(st.sampled_from(list(Level)), min_size=1, max_size=3, unique=True).map(tuple)
+    return st.one_of(
+        st.builds(HasDiploma, levels=levels),
+        st.builds(HoldsQualification, qualification=qualifications(subjects)),
+        st.builds(HasJob, sector=st.sampled_from(list(Sector)), subject=st.none() | subject_ids(subjects)),
+        st.builds(WorkExperience, min_years=st.integers(0, 10).map(float)),
+        st.builds(
+            SubjectEc,
+            subject=subject_ids(subjects),
+            min_ec=st.integers(1, 200),
+            max_deficiency_ec=st.integers(0, 30),
+        ),
+        st.builds(
+            ExamSubject,
+            subjects=st.lists(subject_ids(subjects), min_size=1, max_size=2, unique=True).map(tuple),
+        ),
+        st.builds(
+            HasCompleted,
+            programmes=st.lists(st.sampled_from(["pabo", "kopopleiding/wiskunde"]), min_size=1, max_size=2).map(tuple),
+        ),
+        st.builds(Decision, by=st.just("de toelatingscommissie")),
+    )
+
+
+def rules(subjects: Sequence[str] = _DEFAULT_SUBJECTS, *, max_leaves: int = 8) -> st.SearchStrategy[Rule]:
+    """Recursive rule trees of every operator and leaf type."""
+    return st.recursive(
+        _leaves(subjects),
+        lambda children: st.one_of(
+            st.lists(children, max_size=3).map(lambda rs: AllOf(rules=tuple(rs))),
+            st.lists(children, max_size=3).map(lambda rs: AnyOf(rules=tuple(rs))),
+            children.map(lambda r: Not(rule=r)),
+        ),
+        max_leaves=max_leaves,
+    )

@@ -1,0 +1,90 @@
+"""Shared fixtures and the hypothesis profiles.
+
+``HYPOTHESIS_PROFILE=thorough`` runs the property tests with many more examples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import leraarroutes
+from leraarroutes import Catalogue
+
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+)
+settings.register_profile("thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+AS_OF = dt.date(2024, 1, 1)
+"""The date the scenario tests ask their questions for, so that they do not age."""
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return leraarroutes.load_catalogue()
+
+
+# Scenario files: tests/cases/*.yaml, one person each, read by a domain expert -----------------
+
+import yaml
+
+from leraarroutes import Profile, find_routes, serialize
+
+
+class ScenarioFile(pytest.File):
+    """A scenario file: one person, a target, the routes that must and must not come out."""
+
+    def collect(self):  # type: ignore[no-untyped-def]
+        spec = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+        yield ScenarioItem.from_parent(self, name=self.path.stem, spec=spec)
+
+
+class ScenarioItem(pytest.Item):
+    def __init__(self, *, spec: dict, **kwargs) -> None:  # type: ignore[no-untyped-def, type-arg]
+        super().__init__(**kwargs)
+        self.spec = spec
+
+    def runtest(self) -> None:
+        spec = self.spec
+        catalogue = leraarroutes.load_catalogue()
+        profile = serialize.structure(spec["profile"], Profile, file=str(self.path))
+        catalogue.check_profile(profile)
+        as_of = spec.get("as_of", AS_OF)
+        routes = find_routes(catalogue, profile, spec["target"], as_of=as_of)
+        shown = "\n".join(f"  {[s.kind for s in r.steps]} {r.status} {r.months}m {r.ec}EC" for r in routes)
+        for want in spec.get("must", []):
+            hits = [r for r in routes if [s.kind for s in r.steps] == want["route"]]
+            assert hits, f"missing route {want['route']} ({want['source']}); found:\n{shown}"
+            for key in ("status", "months", "ec"):
+                if key in want:
+                    assert any(getattr(r, key) == want[key] for r in hits), (
+                        f"route {want['route']}: no {key} == {want[key]} ({want['source']}); found:\n{shown}"
+                    )
+            if "condition" in want:
+                assert any(want["condition"] in c for r in hits for c in r.conditions), (
+                    f"route {want['route']}: no condition mentions {want['condition']!r}"
+                )
+        for unwanted in spec.get("must_not", []):
+            if "route" in unwanted:
+                bad = [r for r in routes if [s.kind for s in r.steps] == unwanted["route"]]
+            else:
+                bad = [r for r in routes if any(s.kind == unwanted["kind"] for s in r.steps)]
+            assert not bad, f"unexpected {unwanted} ({unwanted['source']}); found:\n{shown}"
+
+    def reportinfo(self):  # type: ignore[no-untyped-def]
+        return self.path, 0, f"scenario: {self.spec.get('description', self.name)}"
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path):  # type: ignore[no-untyped-def]
+    if file_path.suffix == ".yaml" and file_path.parent.name == "cases":
+        return ScenarioFile.from_parent(parent, path=file_path)
+    return None

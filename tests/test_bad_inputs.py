@@ -1,0 +1,41 @@
+"""Malformed and hostile files: each gives exit code 2 and one clear line, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from leraarroutes.cli import main
+
+HERE = Path(__file__).parent / "bad_inputs"
+CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_file_has_a_case_and_there_are_at_least_forty() -> None:
+    """The manifest covers every file in the folder, and the folder is not thin."""
+    files = {p.name for p in HERE.iterdir() if p.name != "cases.yaml"}
+    assert files == {c["file"] for c in CASES}
+    assert len(CASES) >= 40
+
+
+def _argv(case: dict[str, Any]) -> list[str]:
+    path = str(HERE / case["file"])
+    if case["file"].startswith("cat-"):
+        return ["validate", "--kind", "catalogue", path]
+    if case.get("command") == "routes":
+        return ["routes", "--profile", path]
+    return ["validate", "--kind", "profile", path]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
+def test_bad_file_gives_one_clear_message(case: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    """The documented exit code, the message fragment, on one line of stderr."""
+    code = main(_argv(case))
+    err = capsys.readouterr().err
+    assert code == case["exit"]
+    assert case["message"] in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err

@@ -1,0 +1,139 @@
+"""The command line, run in-process as a user would run it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from leraarroutes.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "profiles"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_catalogue_json_lists_each_programme_with_its_id_kind_grants_and_sources(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The machine form has the documented fields for every programme."""
+    code, out, _ = run(capsys, "catalogue", "--format", "json")
+    programmes = json.loads(out)["programmes"]
+    assert code == 0
+    assert len(programmes) >= 40
+    for p in programmes:
+        assert {"id", "kind", "name", "grants", "sources"} <= set(p)
+        assert p["sources"]
+    kop = next(p for p in programmes if p["id"] == "kopopleiding")
+    assert kop["grants"] == ["tweedegraads:{subject}"]
+
+
+def test_catalogue_text_is_grouped_by_sector_and_kind_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    """Sector headings in Dutch, then kinds, and a closing count."""
+    code, out, _ = run(capsys, "catalogue")
+    assert code == 0
+    assert out.index("Primair onderwijs") < out.index("Voortgezet onderwijs") < out.index("Middelbaar beroepsonderwijs")
+    assert "[kopopleiding]" in out
+    assert "programma's" in out.splitlines()[-1]
+
+
+def test_catalogue_text_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--lang en` gives English headings and names."""
+    _, out, _ = run(capsys, "catalogue", "--lang", "en")
+    assert "Secondary education" in out
+    assert "One-year second-degree teacher course" in out
+
+
+def test_validate_accepts_the_example_profiles_and_notes_unknown_degree_names(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every shipped example is valid; a degree name the catalogue does not know is a note."""
+    files = sorted(str(p) for p in EXAMPLES.glob("*.yaml"))
+    code, out, err = run(capsys, "validate", *files)
+    assert code == 0, err
+    assert out.count(": ok") == len(files)
+    assert "'Mechanical Engineering' is not a degree programme the catalogue knows" in out
+
+
+def test_validate_accepts_an_extra_catalogue_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A user's own catalogue file is checked on top of the shipped one."""
+    extra = tmp_path / "eigen.yaml"
+    extra.write_text(
+        "programmes:\n"
+        "  - id: eigen-cursus\n    kind: orientatie\n    name: Eigen oriëntatiecursus\n"
+        "    sector: vo\n    level: other\n    changes_route: false\n"
+        "    sources: [{url: 'https://example.org/cursus'}]\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "validate", str(extra))
+    assert code == 0
+    assert "ok (catalogue)" in out
+
+
+def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    """The JSON Schemas under schemas/ are what the model generates now."""
+    for name in ("profile", "catalogue"):
+        _, out, _ = run(capsys, "schema", name)
+        assert json.loads(out) == json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def test_routes_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    """as_of, routes with their steps, blocked programmes: the pinned structure."""
+    code, out, err = run(
+        capsys, "routes", "--profile", str(EXAMPLES / "ingenieur.yaml"),
+        "--target", "eerstegraads:natuurkunde", "--as-of", "2024-01-01", "--format", "json",
+    )  # fmt: skip
+    assert code == 0, err
+    report = json.loads(out)
+    assert set(report) == {"as_of", "routes", "blocked"}
+    assert report["as_of"] == "2024-01-01"
+    route = report["routes"][0]
+    assert set(route) == {
+        "qualification",
+        "status",
+        "conditions",
+        "months",
+        "ec",
+        "cost_eur",
+        "unknown_figures",
+        "steps",
+    }
+    assert route["status"] in {"open", "conditional"}
+    step = route["steps"][0]
+    assert {"programme", "kind", "name", "providers", "months", "ec", "grants", "sources"} <= set(step)
+
+
+def test_unknown_target_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt qualification kind names the valid kinds and exits 2."""
+    code, _, err = run(
+        capsys,
+        "routes",
+        "--profile",
+        str(EXAMPLES / "havist.yaml"),
+        "--target",
+        "eerstegrads:wiskunde",
+    )
+    assert code == 2
+    assert "did you mean 'eerstegraads'" in err
+
+
+def test_debug_shows_the_traceback() -> None:
+    """With --debug the exception is raised for a developer to see."""
+    from leraarroutes import ProfileError
+
+    with pytest.raises(ProfileError):
+        main(
+            [
+                "--debug",
+                "validate",
+                "--kind",
+                "profile",
+                str(ROOT / "tests/bad_inputs/unknown-level.yaml"),
+            ]
+        )

@@ -1,0 +1,92 @@
+"""The package's public face: exports, version, data files in the wheel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import leraarroutes
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_all_is_sorted_and_exactly_the_public_names() -> None:
+    """`__all__` lists every public name of the package root once, and nothing else.
+
+    Its order (constants, classes, functions, each sorted) is kept by ruff's RUF022.
+    """
+    public = {n for n in dir(leraarroutes) if not n.startswith("_") or n == "__version__"}
+    # submodules become attributes of the package when imported; they are not re-exports
+    modules = {n for n in public if type(getattr(leraarroutes, n)).__name__ == "module"}
+    assert len(set(leraarroutes.__all__)) == len(leraarroutes.__all__)
+    assert set(leraarroutes.__all__) == public - modules
+
+
+def test_every_public_name_has_a_docstring() -> None:
+    """Each exported class and function documents itself."""
+    missing = [
+        n
+        for n in leraarroutes.__all__
+        if callable(getattr(leraarroutes, n)) and not (getattr(leraarroutes, n).__doc__ or "").strip()
+    ]
+    assert missing == []
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return next(out.glob("*.whl"))
+
+
+def test_wheel_carries_the_catalogue_data_and_py_typed(wheel: Path) -> None:
+    """The shipped catalogue files and the typing marker are inside the wheel."""
+    names = zipfile.ZipFile(wheel).namelist()
+    data = sorted(p.name for p in (ROOT / "src/leraarroutes/data").glob("*.yaml"))
+    assert [n for n in data if f"leraarroutes/data/{n}" not in names] == []
+    assert "leraarroutes/py.typed" in names
+
+
+def test_wheel_installs_and_runs_in_a_fresh_environment(wheel: Path, tmp_path: Path) -> None:
+    """A fresh virtual environment with the wheel loads the catalogue and the example profiles."""
+    env = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env)
+    python = env / "bin" / "python"
+    subprocess.run([python, "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True)
+    script = (
+        "import leraarroutes, pathlib, sys\n"
+        "c = leraarroutes.load_catalogue()\n"
+        "assert leraarroutes.__file__.startswith(sys.prefix), leraarroutes.__file__\n"
+        f"folder = pathlib.Path({str(ROOT / 'examples/profiles')!r})\n"
+        "ps = [p for f in sorted(folder.glob('*.yaml')) for p in leraarroutes.load_profiles(f)]\n"
+        "print(len(c.programmes), len(ps))\n"
+    )
+    out = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, cwd=tmp_path)
+    programmes, profiles = map(int, out.stdout.split())
+    assert programmes == len(leraarroutes.load_catalogue().programmes)
+    assert profiles >= 4
+    cli = subprocess.run(
+        [env / "bin" / "leraarroutes", "catalogue", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert '"kind": "pabo"' in cli.stdout

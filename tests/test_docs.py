@@ -43,5 +43,3 @@ def test_glossary_names_every_programme_kind() -> None:
     """Every kind used in output and diagrams has a gloss."""
     glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
     assert [k.value for k in ProgrammeKind if f"| {k.value} |" not in glossary] == []
-
-

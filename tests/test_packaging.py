@@ -68,8 +68,18 @@ def test_wheel_carries_the_catalogue_data_and_py_typed(wheel: Path) -> None:
 def test_wheel_installs_and_runs_in_a_fresh_environment(wheel: Path, tmp_path: Path) -> None:
     """A fresh virtual environment with the wheel loads the catalogue and the example profiles."""
     env = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env)
+    venv.EnvBuilder(with_pip=True).create(env)
     python = env / "bin" / "python"
+    # The dependencies come from this interpreter's site-packages, listed as plain paths: the
+    # .pth files inside them (such as an editable install of this project) are not processed.
+    target = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    deps = [p for p in sys.path if p.endswith("site-packages")]
+    (Path(target) / "_test_dependencies.pth").write_text("\n".join(deps) + "\n", encoding="utf-8")
     subprocess.run([python, "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)], check=True)
     script = (
         "import leraarroutes, pathlib, sys\n"

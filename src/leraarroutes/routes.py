@@ -372,8 +372,9 @@ class _Search:
     """Goal regression: to enter a programme, first take the steps that bring its entry closer.
 
     A step before the last is taken only when it is a predecessor (in the programme graph) of the
-    step it prepares and makes that step's entry rule hold more (:func:`_progress`); a step that
-    grants a qualification is taken on the way only when the prepared step asks for it.
+    step it prepares and makes that step's entry rule hold more (:func:`_progress`). A step linked
+    to the prepared one only by a diploma level, that grants a qualification the prepared step does
+    not ask for, is a detour and is not taken (a tweedegraads bachelor to enter a verkorte pabo).
     """
 
     def __init__(
@@ -450,8 +451,9 @@ class _Search:
             q: Programme = self.graph.nodes[pred]["programme"]
             if pred in state.completed:
                 continue
-            if any(not any(g.includes(a) for a in asked) for g in q.grants.qualifications):
-                continue  # a qualification the prepared step does not ask for: a detour
+            generic = self.graph.edges[pred, p.id]["via"] == "diploma"
+            if generic and any(not any(g.includes(a) for a in asked) for g in q.grants.qualifications):
+                continue  # taken only for its diploma level, it grants a qualification nobody asks for: a detour
             for first in self._plans(pred, state, depth - 1):
                 after = state
                 for step in first:

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from hypothesis import strategies as st
 
 from leraarroutes.catalogue import Catalogue
+from leraarroutes.programmes import Grants, Programme, ProgrammeKind, ProgrammeLevel, Source
+from leraarroutes.subjects import Subject
 from leraarroutes.education import Diploma, Level, Study
 from leraarroutes.ids import SubjectId
 from leraarroutes.profile import Job, Profile, Sector
@@ -36,6 +38,7 @@ from leraarroutes.rules import (
 )
 
 __all__ = [
+    "catalogues",
     "diplomas",
     "jobs",
     "profiles",
@@ -177,3 +180,91 @@ def rules(subjects: Sequence[str] = _DEFAULT_SUBJECTS, *, max_leaves: int = 8) -
         ),
         max_leaves=max_leaves,
     )
+
+
+_SMALL_SUBJECTS = ("wiskunde", "natuurkunde")
+
+
+def _small_rule(programme_ids: Sequence[str], granted: Sequence[Qualification]) -> st.SearchStrategy[Rule]:
+    """Entry rules over the facts a small catalogue can change (no ``not``: see catalogues())."""
+    levels = st.lists(
+        st.sampled_from([Level.HAVO, Level.HBO_BACHELOR, Level.WO_BACHELOR, Level.WO_MASTER]),
+        min_size=1,
+        max_size=2,
+        unique=True,
+    )
+    leaves: list[st.SearchStrategy[Rule]] = [
+        st.builds(HasDiploma, levels=levels.map(tuple)),
+        st.builds(HasJob, sector=st.sampled_from(list(Sector))),
+        st.builds(Decision, by=st.just("de toelatingscommissie")),
+    ]
+    if programme_ids:
+        leaves.append(
+            st.builds(
+                HasCompleted,
+                programmes=st.lists(st.sampled_from(list(programme_ids)), min_size=1, max_size=2, unique=True).map(
+                    tuple
+                ),
+            )
+        )
+    if granted:
+        leaves.append(st.builds(HoldsQualification, qualification=st.sampled_from(list(granted))))
+    return st.recursive(
+        st.one_of(leaves),
+        lambda children: st.one_of(
+            st.lists(children, min_size=1, max_size=3).map(lambda rs: AllOf(rules=tuple(rs))),
+            st.lists(children, min_size=1, max_size=3).map(lambda rs: AnyOf(rules=tuple(rs))),
+        ),
+        max_leaves=4,
+    )
+
+
+def catalogues(*, max_programmes: int = 5) -> st.SearchStrategy[Catalogue]:
+    """Small, self-consistent catalogues: every reference points at an entry that exists.
+
+    Programmes are not per subject, grant diplomas and qualifications, and have entry rules built
+    from ``all``/``any`` over diplomas, jobs, decisions, completed programmes and qualifications
+    (no ``not``: the engine's completeness is promised for monotone rules).
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Catalogue:
+        n = draw(st.integers(1, max_programmes))
+        ids = [f"p{i}" for i in range(n)]
+        grants = [draw(st.lists(qualifications(_SMALL_SUBJECTS), max_size=1)) for _ in ids]
+        diplomas_granted = [
+            draw(
+                st.lists(
+                    st.sampled_from([Level.HBO_BACHELOR, Level.WO_BACHELOR, Level.WO_MASTER]).map(
+                        lambda lv: Diploma(level=lv)
+                    ),
+                    max_size=1,
+                )
+            )
+            for _ in ids
+        ]
+        all_granted = [q for g in grants for q in g]
+        programmes = []
+        for i, pid in enumerate(ids):
+            others = [o for o in ids if o != pid]
+            entry = draw(_small_rule(others, all_granted))
+            programmes.append(
+                Programme(
+                    id=pid,
+                    kind=draw(st.sampled_from(list(ProgrammeKind))),
+                    name=f"Programma {i}",
+                    sector=draw(st.sampled_from(list(Sector))),
+                    level=ProgrammeLevel.HBO,
+                    ec=draw(st.none() | st.integers(0, 240)),
+                    entry=entry,
+                    grants=Grants(qualifications=tuple(grants[i]), diplomas=tuple(diplomas_granted[i])),
+                    sources=(Source(url=f"https://example.org/{pid}"),),
+                )
+            )
+        subjects = tuple(
+            Subject(id=SubjectId(s), name=s.title(), name_en=s.title(), sources=("https://example.org/vakken",))
+            for s in _SMALL_SUBJECTS
+        )
+        return Catalogue(subjects=subjects, programmes=tuple(programmes))
+
+    return build()

@@ -1,0 +1,139 @@
+"""The laws of the route engine: sound, complete against a brute-force oracle, monotone,
+deterministic, and true to the date asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from leraarroutes import Catalogue, Diploma, Level, Profile, Qualification, Truth, find_routes
+from leraarroutes.programmes import Programme
+from leraarroutes.rules import HasCompleted, HoldsQualification
+from leraarroutes.strategies import catalogues, diplomas, profiles
+from tests.conftest import AS_OF
+
+MAX_STEPS = 4
+
+
+def _replay(catalogue: Catalogue, profile: Profile, programmes: tuple[str, ...]) -> tuple[list[Truth], Profile]:
+    state = profile
+    truths = []
+    context = catalogue.context(AS_OF)
+    for pid in programmes:
+        p = catalogue.programme(pid)
+        truths.append(p.entry.evaluate(state, context).truth)
+        state = state.gain(programme=p.id, qualifications=p.grants.qualifications, diplomas=p.grants.diplomas)
+    return truths, state
+
+
+@given(catalogues(), profiles())
+def test_soundness_every_step_is_admitted_in_the_state_before_it(catalogue: Catalogue, profile: Profile) -> None:
+    """Each step's rule is not NO just before it; the status says whether any was unknown; the
+    last step grants the route's qualification, which the person did not hold."""
+    for route in find_routes(catalogue, profile, as_of=AS_OF, max_steps=MAX_STEPS):
+        truths, _ = _replay(catalogue, profile, route.programmes)
+        assert Truth.NO not in truths
+        assert route.status == ("open" if all(t is Truth.YES for t in truths) else "conditional")
+        granted = catalogue.programme(route.programmes[-1]).grants.qualifications
+        assert Qualification.parse(route.qualification) in granted
+        assert not profile.holds(Qualification.parse(route.qualification))
+
+
+def _detour(step: Programme, later: list[Programme]) -> bool:
+    """A step that grants a qualification no later step asks for, nor asks the step itself for."""
+    nodes = [node for p in later for node in p.entry.walk()]
+    named = any(isinstance(n, HasCompleted) and step.id in n.programmes for n in nodes)
+    asked = [n.qualification for n in nodes if isinstance(n, HoldsQualification)]
+    return not named and any(not any(g.includes(a) for a in asked) for g in step.grants.qualifications)
+
+
+def _oracle(catalogue: Catalogue, profile: Profile) -> list[tuple[Qualification, tuple[str, ...], bool]]:
+    """Brute force: every irredundant sequence of distinct programmes that is admitted step by step,
+    ends by granting a new qualification, and takes no detour on the way (see _detour).
+
+    Irredundant: no shorter subsequence with the same last step is admitted and at least as certain.
+    """
+    ids = [p.id for p in catalogue.programmes]
+    admitted: dict[tuple[str, ...], bool] = {}
+    for n in range(1, MAX_STEPS + 1):
+        for seq in itertools.permutations(ids, n):
+            truths, _ = _replay(catalogue, profile, seq)
+            if Truth.NO not in truths:
+                admitted[seq] = all(t is Truth.YES for t in truths)
+    found = []
+    for seq, is_open in admitted.items():
+        shorter = (sub + (seq[-1],) for k in range(len(seq) - 1) for sub in itertools.combinations(seq[:-1], k))
+        if any(sub in admitted and (admitted[sub] or not is_open) for sub in shorter):
+            continue
+        programmes: list[Programme] = [catalogue.programme(pid) for pid in seq]
+        if any(_detour(p, programmes[i + 1 :]) for i, p in enumerate(programmes[:-1])):
+            continue
+        found.extend((q, seq, is_open) for q in programmes[-1].grants.qualifications if not profile.holds(q))
+    return found
+
+
+@given(catalogues(max_programmes=4), profiles())
+def test_completeness_against_a_brute_force_oracle(catalogue: Catalogue, profile: Profile) -> None:
+    """For every route the oracle finds, the engine gives one to the same qualification that uses
+    a subset of its steps and is at least as certain."""
+    routes = find_routes(catalogue, profile, as_of=AS_OF, max_steps=MAX_STEPS)
+    for q, seq, is_open in _oracle(catalogue, profile):
+        assert any(
+            r.qualification == str(q) and set(r.programmes) <= set(seq) and (r.status == "open" or not is_open)
+            for r in routes
+        ), (str(q), seq, is_open, [(r.qualification, r.programmes, r.status) for r in routes])
+
+
+@given(catalogues(), profiles(), diplomas())
+def test_monotonicity_a_new_diploma_never_removes_a_route(
+    catalogue: Catalogue, profile: Profile, extra: Diploma
+) -> None:
+    """Up to dominance: after adding a diploma, each old route has a subset route at least as certain."""
+    before = find_routes(catalogue, profile, as_of=AS_OF, max_steps=MAX_STEPS)
+    after = find_routes(
+        catalogue, attrs.evolve(profile, diplomas=(*profile.diplomas, extra)), as_of=AS_OF, max_steps=MAX_STEPS
+    )
+    for r in before:
+        assert any(
+            a.qualification == r.qualification
+            and set(a.programmes) <= set(r.programmes)
+            and (a.status == "open" or r.status != "open")
+            for a in after
+        ), (r.qualification, r.programmes, r.status)
+
+
+@given(catalogues(), profiles())
+def test_determinism_same_question_same_answer(catalogue: Catalogue, profile: Profile) -> None:
+    """Two runs give byte-identical JSON."""
+    first = [r.to_json() for r in find_routes(catalogue, profile, as_of=AS_OF)]
+    second = [r.to_json() for r in find_routes(catalogue, profile, as_of=AS_OF)]
+    assert json.dumps(first) == json.dumps(second)
+
+
+@given(profiles(max_diplomas=2), st.dates(dt.date(2008, 1, 1), dt.date(2030, 12, 31)))
+def test_as_of_only_programmes_valid_on_that_date(profile: Profile, day: dt.date) -> None:
+    """No route on the shipped catalogue uses a programme that did not run on the date asked for."""
+    import leraarroutes
+
+    catalogue = leraarroutes.load_catalogue()
+    for target in ("po", "eerstegraads:wiskunde"):
+        for route in find_routes(catalogue, profile, target, as_of=day):
+            assert all(catalogue.programme(p).valid_on(day) for p in route.programmes)
+
+
+def test_shipped_catalogue_scenario_routes_are_sound(catalogue: Catalogue) -> None:
+    """Soundness on the real catalogue for a spread of people, not only on generated ones."""
+    people = [
+        Profile(diplomas=(Diploma(level=Level.HAVO),)),
+        Profile(diplomas=(Diploma(level=Level.WO_MASTER, programme="Wiskunde"),), subject_ec={"wiskunde": 150}),
+        Profile(diplomas=(Diploma(level=Level.MBO_4),)),
+    ]
+    for person in people:
+        for route in find_routes(catalogue, person, as_of=AS_OF):
+            truths, _ = _replay(catalogue, person, route.programmes)
+            assert Truth.NO not in truths

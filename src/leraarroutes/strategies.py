@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from hypothesis import strategies as st
 
 from leraarroutes.catalogue import Catalogue
-from leraarroutes.programmes import Grants, Programme, ProgrammeKind, ProgrammeLevel, Source
-from leraarroutes.subjects import Subject
 from leraarroutes.education import Diploma, Level, Study
 from leraarroutes.ids import SubjectId
 from leraarroutes.profile import Job, Profile, Sector
+from leraarroutes.programmes import Grants, Programme, ProgrammeKind, ProgrammeLevel, Source
 from leraarroutes.qualifications import Qualification, QualificationKind
 from leraarroutes.rules import (
     AllOf,
@@ -36,6 +35,7 @@ from leraarroutes.rules import (
     SubjectEc,
     WorkExperience,
 )
+from leraarroutes.subjects import Subject
 
 __all__ = [
     "catalogues",

@@ -67,7 +67,7 @@ def _oracle(catalogue: Catalogue, profile: Profile) -> list[tuple[Qualification,
                 admitted[seq] = all(t is Truth.YES for t in truths)
     found = []
     for seq, is_open in admitted.items():
-        shorter = (sub + (seq[-1],) for k in range(len(seq) - 1) for sub in itertools.combinations(seq[:-1], k))
+        shorter = ((*sub, seq[-1]) for k in range(len(seq) - 1) for sub in itertools.combinations(seq[:-1], k))
         if any(sub in admitted and (admitted[sub] or not is_open) for sub in shorter):
             continue
         programmes: list[Programme] = [catalogue.programme(pid) for pid in seq]

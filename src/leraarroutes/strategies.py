@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.education import Diploma, Level, Study
-from leraarroutes.ids import SubjectId
+from leraarroutes.ids import ProgrammeId, SubjectId
 from leraarroutes.profile import Job, Profile, Sector
 from leraarroutes.programmes import Grants, Programme, ProgrammeKind, ProgrammeLevel, Source
 from leraarroutes.qualifications import Qualification, QualificationKind
@@ -250,7 +250,7 @@ def catalogues(*, max_programmes: int = 5) -> st.SearchStrategy[Catalogue]:
             entry = draw(_small_rule(others, all_granted))
             programmes.append(
                 Programme(
-                    id=pid,
+                    id=ProgrammeId(pid),
                     kind=draw(st.sampled_from(list(ProgrammeKind))),
                     name=f"Programma {i}",
                     sector=draw(st.sampled_from(list(Sector))),

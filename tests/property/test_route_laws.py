@@ -65,15 +65,15 @@ def _oracle(catalogue: Catalogue, profile: Profile) -> list[tuple[Qualification,
             truths, _ = _replay(catalogue, profile, seq)
             if Truth.NO not in truths:
                 admitted[seq] = all(t is Truth.YES for t in truths)
-    found = []
+    found: list[tuple[Qualification, tuple[str, ...], bool]] = []
     for seq, is_open in admitted.items():
         shorter = ((*sub, seq[-1]) for k in range(len(seq) - 1) for sub in itertools.combinations(seq[:-1], k))
         if any(sub in admitted and (admitted[sub] or not is_open) for sub in shorter):
             continue
-        programmes: list[Programme] = [catalogue.programme(pid) for pid in seq]
-        if any(_detour(p, programmes[i + 1 :]) for i, p in enumerate(programmes[:-1])):
+        steps: list[Programme] = [catalogue.programme(pid) for pid in seq]
+        if any(_detour(p, steps[i + 1 :]) for i, p in enumerate(steps[:-1])):
             continue
-        found.extend((q, seq, is_open) for q in programmes[-1].grants.qualifications if not profile.holds(q))
+        found.extend((q, seq, is_open) for q in steps[-1].grants.qualifications if not profile.holds(q))
     return found
 
 

@@ -58,7 +58,7 @@ def _oracle(catalogue: Catalogue, profile: Profile) -> list[tuple[Qualification,
 
     Irredundant: no shorter subsequence with the same last step is admitted and at least as certain.
     """
-    ids = [p.id for p in catalogue.programmes]
+    ids: list[str] = [p.id for p in catalogue.programmes]
     admitted: dict[tuple[str, ...], bool] = {}
     for n in range(1, MAX_STEPS + 1):
         for seq in itertools.permutations(ids, n):
@@ -66,7 +66,8 @@ def _oracle(catalogue: Catalogue, profile: Profile) -> list[tuple[Qualification,
             if Truth.NO not in truths:
                 admitted[seq] = all(t is Truth.YES for t in truths)
     found: list[tuple[Qualification, tuple[str, ...], bool]] = []
-    for seq, is_open in admitted.items():
+    for sequence, is_open in admitted.items():
+        seq = sequence
         shorter = ((*sub, seq[-1]) for k in range(len(seq) - 1) for sub in itertools.combinations(seq[:-1], k))
         if any(sub in admitted and (admitted[sub] or not is_open) for sub in shorter):
             continue

@@ -66,8 +66,7 @@ def _oracle(catalogue: Catalogue, profile: Profile) -> list[tuple[Qualification,
             if Truth.NO not in truths:
                 admitted[seq] = all(t is Truth.YES for t in truths)
     found: list[tuple[Qualification, tuple[str, ...], bool]] = []
-    for sequence, is_open in admitted.items():
-        seq = sequence
+    for seq, is_open in admitted.items():
         shorter = ((*sub, seq[-1]) for k in range(len(seq) - 1) for sub in itertools.combinations(seq[:-1], k))
         if any(sub in admitted and (admitted[sub] or not is_open) for sub in shorter):
             continue

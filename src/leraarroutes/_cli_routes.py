@@ -105,7 +105,7 @@ def blocked_text(blocked: tuple[Blocked, ...], lang: str = "nl") -> str:
         lines.append(f"  {b.programme} ({b.kind})")
         lines.extend(f"     - {r.text(lang)}" for r in b.reasons)
         if b.would_open:
-            lines.append(f"     {t['would_open']}: {'; '.join(b.would_open)}")
+            lines.append(f"     {t['would_open']}: {'; '.join(r.text(lang) for r in b.would_open)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

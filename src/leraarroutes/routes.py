@@ -31,8 +31,9 @@ from attrs import frozen
 
 from leraarroutes._graph import programme_graph
 from leraarroutes.catalogue import Catalogue
+from leraarroutes.education import Diploma
 from leraarroutes.errors import LeraarroutesError, UnknownNameError
-from leraarroutes.profile import Job, Profile, Sector
+from leraarroutes.profile import Job, Profile
 from leraarroutes.programmes import Programme
 from leraarroutes.qualifications import Qualification
 from leraarroutes.rules import (
@@ -165,7 +166,7 @@ class Blocked:
     programme: str
     kind: str
     reasons: tuple[Reason, ...]
-    would_open: tuple[str, ...]
+    would_open: tuple[Reason, ...]
     sources: tuple[str, ...]
 
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
@@ -174,7 +175,7 @@ class Blocked:
             "programme": self.programme,
             "kind": self.kind,
             "reasons": [r.text(lang) for r in self.reasons],
-            "would_open": list(self.would_open),
+            "would_open": [r.text(lang) for r in self.would_open],
             "sources": list(self.sources),
         }
 
@@ -512,10 +513,11 @@ def explain(
         verdict = p.entry.evaluate(profile, context)
         if verdict.truth is not Truth.NO:
             continue
-        openers = []
-        for label, changed in _single_changes(p, profile, graph):
-            if p.entry.evaluate(changed, context).truth is not Truth.NO:
-                openers.append(label)
+        openers = [
+            label
+            for label, changed in _single_changes(p, profile, graph)
+            if p.entry.evaluate(changed, context).truth is not Truth.NO
+        ]
         blocked.append(
             Blocked(
                 programme=p.id,
@@ -546,37 +548,39 @@ def _specific_ancestors(graph: nx.DiGraph, goal: Qualification) -> set[str]:
     return found
 
 
-def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterable[tuple[str, Profile]]:
+def _change(nl: str, en: str) -> Reason:
+    return Reason(truth=Truth.YES, nl=nl, en=en)
+
+
+def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterable[tuple[Reason, Profile]]:
+    """One-fact changes to ``profile`` that could open ``p``, each with its label."""
     for pred in sorted(graph.predecessors(p.id)):
         if graph.edges[pred, p.id]["via"] not in ("completed", "deficiency"):
             continue
         q: Programme = graph.nodes[pred]["programme"]
         yield (
-            f"eerst {pred} afronden",
+            _change(f"eerst {pred} afronden", f"first complete {pred}"),
             profile.gain(programme=q.id, qualifications=q.grants.qualifications, diplomas=q.grants.diplomas),
         )
     for node in p.entry.walk():
         if isinstance(node, HoldsQualification):
+            q_text = str(node.qualification)
             yield (
-                f"bevoegdheid {node.qualification}",
+                _change(f"bevoegdheid {q_text}", f"the qualification {q_text}"),
                 attrs.evolve(profile, qualifications=(*profile.qualifications, node.qualification)),
             )
         elif isinstance(node, HasJob):
+            where = node.sector.value + (f" ({node.subject})" if node.subject else "")
             yield (
-                f"baan in het {node.sector.value}" + (f" ({node.subject})" if node.subject else ""),
+                _change(f"baan in het {where}", f"a job in {where}"),
                 attrs.evolve(profile, job=Job(sector=node.sector, subject=node.subject)),
             )
         elif isinstance(node, HasCompleted):
             for pid in node.programmes:
-                yield f"eerst {pid} afronden", profile.gain(programme=pid)
+                yield _change(f"eerst {pid} afronden", f"first complete {pid}"), profile.gain(programme=pid)
         elif isinstance(node, HasDiploma) and not node.programmes and node.related_to is None:
-            from leraarroutes.education import Diploma  # noqa: PLC0415 - only needed here
-
             level = node.levels[0]
             yield (
-                f"diploma {level.value}",
+                _change(f"diploma {level.value}", f"a {level.value} diploma"),
                 attrs.evolve(profile, diplomas=(*profile.diplomas, Diploma(level=level))),
             )
-
-
-_ = Sector  # re-exported through Job's field type in suggestions

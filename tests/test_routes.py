@@ -1,0 +1,142 @@
+"""The route engine on the shipped catalogue: ranking, Pareto, limits, explanations, the JSON report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from leraarroutes import (
+    Catalogue,
+    Diploma,
+    Job,
+    Level,
+    Profile,
+    Qualification,
+    SearchLimitError,
+    Sector,
+    explain,
+    find_routes,
+)
+from leraarroutes.cli import main
+from tests.conftest import AS_OF
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGINEER = Profile(
+    diplomas=(
+        Diploma(level=Level.WO_BACHELOR, programme="Werktuigbouwkunde", croho=56966, year=2012),
+        Diploma(level=Level.WO_MASTER, programme="Mechanical Engineering", year=2014),
+    ),
+    subject_ec={"natuurkunde": 95},
+)
+
+
+def test_routes_are_sorted_by_the_chosen_key(catalogue: Catalogue) -> None:
+    """--sort months|ec|cost|paid orders the routes by that figure first."""
+    for key, figure in (("months", lambda r: r.months), ("ec", lambda r: r.ec), ("paid", lambda r: -r.paid_months)):
+        routes = find_routes(catalogue, ENGINEER, "eerstegraads:natuurkunde", as_of=AS_OF, sort=key)
+        values = [figure(r) for r in routes]
+        assert values == sorted(values)
+
+
+def test_pareto_keeps_only_routes_no_other_beats_on_everything(catalogue: Catalogue) -> None:
+    """Every Pareto route is undominated, and Pareto is a subset of all routes."""
+    every = find_routes(catalogue, ENGINEER, "eerstegraads:natuurkunde", as_of=AS_OF)
+    front = find_routes(catalogue, ENGINEER, "eerstegraads:natuurkunde", as_of=AS_OF, pareto=True)
+    assert {r.programmes for r in front} <= {r.programmes for r in every}
+    assert 0 < len(front) <= len(every)
+
+
+def test_limit_keeps_the_first_k(catalogue: Catalogue) -> None:
+    """limit=k gives the first k routes of the full ranking."""
+    every = find_routes(catalogue, ENGINEER, "eerstegraads:natuurkunde", as_of=AS_OF)
+    assert find_routes(catalogue, ENGINEER, "eerstegraads:natuurkunde", as_of=AS_OF, limit=2) == every[:2]
+
+
+def test_a_job_turns_a_conditional_zij_instroom_into_an_open_step(catalogue: Catalogue) -> None:
+    """Without a job the side entry is conditional on one; with a po job that condition is gone."""
+    hbo = Profile(diplomas=(Diploma(level=Level.HBO_BACHELOR, programme="Bedrijfskunde"),))
+    without = [r for r in find_routes(catalogue, hbo, "po", as_of=AS_OF) if "zij-instroom-po" in r.programmes]
+    with_job = [
+        r
+        for r in find_routes(catalogue, Profile(diplomas=hbo.diplomas, job=Job(sector=Sector.PO)), "po", as_of=AS_OF)
+        if "zij-instroom-po" in r.programmes
+    ]
+    assert {r.status for r in without} == {"conditional"}
+    assert {r.status for r in with_job} == {"open"}
+
+
+def test_exemption_shortens_the_educatieve_master(catalogue: Catalogue) -> None:
+    """A beperkte tweedegraads in the subject takes 30 EC off the one-year master, and says why."""
+    person = Profile(
+        diplomas=(Diploma(level=Level.WO_BACHELOR, programme="Wiskunde"), Diploma(level=Level.WO_MASTER)),
+        qualifications=(Qualification.parse("beperkt-tweedegraads:wiskunde"),),
+    )
+    route = next(r for r in find_routes(catalogue, person, "eerstegraads:wiskunde", as_of=AS_OF) if len(r.steps) == 1)
+    assert (route.ec, route.months) == (30, 6)
+    assert route.steps[0].exemption is not None
+    assert route.steps[0].estimated
+
+
+def test_explain_names_failed_clauses_and_changes_that_open(catalogue: Catalogue) -> None:
+    """Each blocked programme has reasons; each suggested change really opens it."""
+    havist = Profile(diplomas=(Diploma(level=Level.HAVO, exam_subjects=("wiskunde",)),))
+    blocked = {b.programme: b for b in explain(catalogue, havist, "eerstegraads:wiskunde", as_of=AS_OF)}
+    assert "hbo-master-leraar/wiskunde" in blocked
+    master = blocked["hbo-master-leraar/wiskunde"]
+    assert [r.text("en") for r in master.reasons] == ["does not hold tweedegraads:wiskunde"]
+    assert [r.text() for r in master.would_open] == ["bevoegdheid tweedegraads:wiskunde"]
+    assert all(b.reasons and b.sources for b in blocked.values())
+
+
+def test_search_limit_is_a_clear_error(catalogue: Catalogue) -> None:
+    """A tiny state budget raises SearchLimitError instead of running on."""
+    with pytest.raises(SearchLimitError, match="raise max_states"):
+        find_routes(catalogue, ENGINEER, as_of=AS_OF, max_states=3)
+
+
+def test_routes_report_matches_its_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    """The JSON report validates against schemas/routes-report.schema.json, in both languages."""
+    schema = json.loads((ROOT / "schemas" / "routes-report.schema.json").read_text(encoding="utf-8"))
+    for lang in ("nl", "en"):
+        profile = str(ROOT / "examples/profiles/ingenieur.yaml")
+        target = "eerstegraads:natuurkunde"
+        main(
+            [
+                "routes",
+                "--profile",
+                profile,
+                "--target",
+                target,
+                "--as-of",
+                "2024-01-01",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+            ]
+        )
+        jsonschema.validate(json.loads(capsys.readouterr().out), schema)
+
+
+def test_text_output_is_dutch_by_default_and_english_on_request(capsys: pytest.CaptureFixture[str]) -> None:
+    """Headings and words follow --lang."""
+    args = [
+        "routes",
+        "--profile",
+        str(ROOT / "examples/profiles/havist.yaml"),
+        "--target",
+        "po",
+        "--as-of",
+        "2024-01-01",
+    ]
+    main(args)
+    dutch = capsys.readouterr().out
+    main([*args, "--lang", "en"])
+    english = capsys.readouterr().out
+    assert "peildatum: 2024-01-01" in dutch
+    assert "maanden" in dutch
+    assert "as of: 2024-01-01" in english
+    assert "Primary teacher education" in english

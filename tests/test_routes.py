@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -15,6 +16,7 @@ from leraarroutes import (
     Level,
     Profile,
     Qualification,
+    Route,
     SearchLimitError,
     Sector,
     explain,
@@ -35,7 +37,12 @@ ENGINEER = Profile(
 
 def test_routes_are_sorted_by_the_chosen_key(catalogue: Catalogue) -> None:
     """--sort months|ec|cost|paid orders the routes by that figure first."""
-    for key, figure in (("months", lambda r: r.months), ("ec", lambda r: r.ec), ("paid", lambda r: -r.paid_months)):
+    figures: list[tuple[str, Callable[[Route], int]]] = [
+        ("months", lambda r: r.months),
+        ("ec", lambda r: r.ec),
+        ("paid", lambda r: -r.paid_months),
+    ]
+    for key, figure in figures:
         routes = find_routes(catalogue, ENGINEER, "eerstegraads:natuurkunde", as_of=AS_OF, sort=key)
         values = [figure(r) for r in routes]
         assert values == sorted(values)

@@ -8,7 +8,8 @@ import json
 import sys
 from typing import Any
 
-from leraarroutes.loading import load_catalogue, load_profile
+from leraarroutes.errors import InputError
+from leraarroutes.loading import load_catalogue, load_profile, save_text
 from leraarroutes.routes import Blocked, Route, SortKey, explain, find_routes
 
 _T = {
@@ -177,8 +178,58 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
 
 
+def _cmd_diagram(args: argparse.Namespace) -> int:
+    from leraarroutes import render  # noqa: PLC0415 - graphviz is imported only for diagrams
+
+    catalogue = load_catalogue(*args.extra)
+    as_of = args.as_of or dt.date.today()
+    suffix = "dot" if args.output is None else args.output.rsplit(".", 1)[-1].lower()
+    if args.name == "persoonlijk":
+        if args.profile is None:
+            raise InputError("diagram persoonlijk needs --profile FILE")
+        profile = load_profile(args.profile)
+        catalogue.check_profile(profile, file=args.profile)
+        if suffix == "mmd":
+            text = render.personal_mermaid(catalogue, profile, args.target, as_of=as_of, lang=args.lang)
+        else:
+            graph = render.personal_digraph(catalogue, profile, args.target, as_of=as_of, lang=args.lang)
+    elif suffix == "mmd":
+        text = render.overview_mermaid(catalogue, args.name, as_of=as_of, lang=args.lang)
+    else:
+        graph = render.to_digraph(catalogue, args.name, as_of=as_of, lang=args.lang)
+    if suffix == "mmd":
+        if args.output is None:  # pragma: no cover - suffix comes from the output name
+            sys.stdout.write(text)
+        else:
+            save_text(args.output, text, inputs=[*args.extra, *([args.profile] if args.profile else [])])
+        return 0
+    if args.output is None:
+        sys.stdout.write(graph.source)
+        return 0
+    render.render(graph, args.output)
+    return 0
+
+
 def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     """Add the route commands to the CLI's subparsers."""
+    from leraarroutes.render import OVERVIEWS  # noqa: PLC0415 - the names only
+
+    p = sub.add_parser("diagram", help="draw a route overview or a personal route map")
+    p.add_argument("name", choices=[*OVERVIEWS, "persoonlijk"])
+    p.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="FILE",
+        help="FILE.svg, .png, .pdf, .dot or .mmd (default: DOT on stdout)",
+    )
+    p.add_argument("--profile", default=None, metavar="FILE", help="profile file, for persoonlijk")
+    p.add_argument("--target", default=None, help="qualification, for persoonlijk")
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
+    p.set_defaults(func=_cmd_diagram)
+
     p = sub.add_parser("routes", help="every route from a profile to a qualification")
     _common(p)
     p.add_argument("--target", default=None, help="qualification, such as eerstegraads:natuurkunde")

@@ -28,6 +28,7 @@ __all__ = [
     "load_profile",
     "load_profiles",
     "save",
+    "save_text",
 ]
 
 MAX_FILE_BYTES = 5_000_000
@@ -169,11 +170,15 @@ def save(obj: object, path: str | os.PathLike[str], *, inputs: Iterable[str | os
     The file appears whole or not at all: the text goes to a temporary file beside it that then
     replaces ``path``. Writing over one of ``inputs`` is refused.
     """
+    save_text(path, serialize.dumps(obj, format_of(path)), inputs=inputs)
+
+
+def save_text(path: str | os.PathLike[str], text: str, *, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Write ``text`` to ``path`` atomically; writing over one of ``inputs`` is refused."""
     target = Path(path)
     for source in inputs:
         if Path(source).resolve() == target.resolve():
             raise InputError("refusing to write over an input file", file=str(path))
-    text = serialize.dumps(obj, format_of(path))
     fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

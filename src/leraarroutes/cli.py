@@ -7,6 +7,7 @@ unless ``--debug`` is given).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections import defaultdict
@@ -179,9 +180,38 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check_catalogue(args: argparse.Namespace) -> int:
+    from leraarroutes import laws  # noqa: PLC0415 - the laws pull in the route engine
+
+    catalogue = load_catalogue(*args.files)
+    as_of = args.as_of or dt.date.today()
+    violations = list(laws.check_all(catalogue, as_of=as_of))
+    checked = list(laws.LAWS)
+    try:
+        from leraarroutes import _law_search  # noqa: PLC0415 - needs hypothesis
+    except ImportError:
+        print("note: hypothesis is not installed; the route laws (soundness, monotonicity) were not run")
+    else:
+        found, names = _law_search.search(catalogue, as_of=as_of, examples=args.examples)
+        violations += found
+        checked += names
+    for v in violations:
+        print(v)
+    status = "FAILED" if violations else "ok"
+    print(f"{status}: {len(checked)} laws, {len(violations)} violations ({', '.join(checked)})")
+    return 1 if violations else 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     sys.stdout.write(json.dumps(json_schema(args.name), ensure_ascii=False, indent=2) + "\n")
     return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -204,6 +234,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--kind", choices=("auto", "profile", "catalogue"), default="auto")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("check-catalogue", help="run the laws against the shipped catalogue plus FILEs")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="date to check (default: today)")
+    p.add_argument("--examples", type=int, default=50, help="profiles drawn for each route law")
+    p.set_defaults(func=_cmd_check_catalogue)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a file format")
     p.add_argument("name", choices=sorted(SCHEMAS))

@@ -11,9 +11,12 @@ Needs the ``hypothesis`` package (``pip install leraarroutes[test]``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
+from hypothesis import assume
 from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.education import Diploma, Level, Study
@@ -21,6 +24,7 @@ from leraarroutes.ids import ProgrammeId, SubjectId
 from leraarroutes.profile import Job, Profile, Sector
 from leraarroutes.programmes import Grants, Programme, ProgrammeKind, ProgrammeLevel, Source
 from leraarroutes.qualifications import Qualification, QualificationKind
+from leraarroutes.routes import Route, find_routes
 from leraarroutes.rules import (
     AllOf,
     AnyOf,
@@ -33,15 +37,18 @@ from leraarroutes.rules import (
     Not,
     Rule,
     SubjectEc,
+    Truth,
     WorkExperience,
 )
 from leraarroutes.subjects import Subject
 
 __all__ = [
+    "career_machine",
     "catalogues",
     "diplomas",
     "jobs",
     "profiles",
+    "programmes",
     "qualifications",
     "rules",
     "studies",
@@ -219,6 +226,22 @@ def _small_rule(programme_ids: Sequence[str], granted: Sequence[Qualification]) 
     )
 
 
+def programmes(subjects: Sequence[str] = _SMALL_SUBJECTS) -> st.SearchStrategy[Programme]:
+    """Programmes of any kind, per subject or not, with entry rules over the facts a profile has."""
+    return st.builds(
+        Programme,
+        id=st.from_regex(r"[a-z]{2,8}(-[a-z]{2,6})?", fullmatch=True).map(ProgrammeId),
+        kind=st.sampled_from(list(ProgrammeKind)),
+        name=st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != ""),
+        sector=st.sampled_from(list(Sector)),
+        level=st.sampled_from(list(ProgrammeLevel)),
+        ec=st.none() | st.integers(0, 240),
+        entry=_small_rule([], []),
+        grants=st.builds(Grants, qualifications=st.lists(qualifications(subjects), max_size=2).map(tuple)),
+        sources=st.just((Source(url="https://example.org/bron"),)),
+    )
+
+
 def catalogues(*, max_programmes: int = 5) -> st.SearchStrategy[Catalogue]:
     """Small, self-consistent catalogues: every reference points at an entry that exists.
 
@@ -268,3 +291,72 @@ def catalogues(*, max_programmes: int = 5) -> st.SearchStrategy[Catalogue]:
         return Catalogue(subjects=subjects, programmes=tuple(programmes))
 
     return build()
+
+
+def career_machine(
+    catalogue: Catalogue, *, start: Profile | None = None, as_of: dt.date = dt.date(2024, 1, 1)
+) -> type[RuleBasedStateMachine]:
+    """A state machine that lives a career and checks the routes after every move.
+
+    It completes open programmes one by one and lets time pass; after each move
+    :func:`~leraarroutes.find_routes` must stay consistent with what was completed.
+
+    Use it as ``TestCareer = career_machine(catalogue).TestCase`` in a test module.
+    """
+    first = start or Profile(diplomas=(Diploma(level=Level.VWO),))
+
+    class Career(RuleBasedStateMachine):
+        def __init__(self) -> None:
+            super().__init__()
+            self.profile = first
+            self.day = as_of
+            self.promised: list[tuple[str, tuple[str, ...]]] = []
+            self._cache: dict[tuple[Profile, dt.date], tuple[Route, ...]] = {}
+
+        def _routes(self) -> tuple[Route, ...]:
+            key = (self.profile, self.day)
+            if key not in self._cache:
+                self._cache[key] = find_routes(catalogue, self.profile, as_of=self.day, max_steps=4)
+            return self._cache[key]
+
+        @rule(data=st.data())
+        def complete_an_open_first_step(self, data: st.DataObject) -> None:
+            routes = [r for r in self._routes() if r.status == "open"]
+            assume(routes)
+            route = data.draw(st.sampled_from(routes), label="route")
+            step = catalogue.programme(route.programmes[0])
+            self.profile = self.profile.gain(
+                programme=step.id, qualifications=step.grants.qualifications, diplomas=step.grants.diplomas
+            )
+            self.day += dt.timedelta(days=30 * (route.steps[0].months or 0))
+            if len(route.programmes) > 1:
+                self.promised.append((route.qualification, route.programmes[1:]))
+
+        @rule(months=st.integers(1, 24))
+        def time_passes(self, months: int) -> None:
+            self.day += dt.timedelta(days=30 * months)
+
+        @invariant()
+        def routes_start_where_the_person_is(self) -> None:
+            context = catalogue.context(self.day)
+            for r in self._routes():
+                assert r.programmes[0] not in self.profile.completed
+                assert not self.profile.holds(Qualification.parse(r.qualification))
+                assert catalogue.programme(r.programmes[0]).entry.evaluate(self.profile, context).truth is not Truth.NO
+
+        @invariant()
+        def the_rest_of_a_started_route_stays_open(self) -> None:
+            routes = self._routes()
+            for qualification, rest in self.promised:
+                if self.profile.holds(Qualification.parse(qualification)) or any(
+                    p in self.profile.completed for p in rest
+                ):
+                    continue
+                if not all(catalogue.programme(p).valid_on(self.day) for p in rest):
+                    continue  # time moved past one of the remaining programmes
+                assert any(r.qualification == qualification and set(r.programmes) <= set(rest) for r in routes), (
+                    qualification,
+                    rest,
+                )
+
+    return Career

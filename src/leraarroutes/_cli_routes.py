@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from leraarroutes.errors import InputError
@@ -206,6 +207,9 @@ def _cmd_diagram(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(graph.source)
         return 0
+    for source in [*args.extra, *([args.profile] if args.profile else [])]:
+        if Path(source).resolve() == Path(args.output).resolve():
+            raise InputError("refusing to write over an input file", file=args.output)
     render.render(graph, args.output)
     return 0
 

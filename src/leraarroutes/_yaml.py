@@ -31,6 +31,11 @@ class _BoundedLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
         self._aliases = 0
+        self._last_mark: int | None = None
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> object:
+        self._last_mark = node.start_mark.line + 1
+        return super().construct_object(node, deep=deep)
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -73,6 +78,10 @@ def load_documents(text: str) -> list[tuple[Any, yaml.Node]]:
         raise InputError(f"not valid YAML: {problem}", line=None if mark is None else mark.line + 1) from None
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML: {exc}") from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # PyYAML's constructors raise plain errors for values such as the date 2024-13-01
+        mark = getattr(loader, "_last_mark", None)
+        raise InputError(f"not valid YAML: {exc}", line=mark) from None
     except RecursionError:
         raise InputError(f"nesting deeper than {MAX_DEPTH} levels is refused") from None
     finally:

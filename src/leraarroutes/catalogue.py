@@ -43,7 +43,10 @@ from leraarroutes.rules import (
 )
 from leraarroutes.subjects import Subject
 
-__all__ = ["Catalogue", "CatalogueFile", "DegreeAlias"]
+__all__ = ["MAX_PROGRAMMES", "Catalogue", "CatalogueFile", "DegreeAlias"]
+
+MAX_PROGRAMMES = 5_000
+"""Most programmes a catalogue (shipped plus extra files) may hold; the shipped one has under 100."""
 
 _T = TypeVar("_T")
 
@@ -330,12 +333,17 @@ def _related(label: str, subject: str, table: RelatednessTable) -> Reason:
 # checking a whole catalogue ---------------------------------------------------------------
 
 
-def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...]) -> Catalogue:  # noqa: C901 - one check per section
+def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...]) -> Catalogue:  # noqa: C901, PLR0912 - one check per section
     """Build a :class:`Catalogue` from the sections of its files, or raise :class:`CatalogueError`.
 
     Refuses duplicate ids, references to unknown subjects, tables, frameworks and programmes,
     placeholders outside per-subject programmes, and dates in the future for read sources.
     """
+    if len(parts["programmes"]) > MAX_PROGRAMMES:
+        _item, origin = parts["programmes"][MAX_PROGRAMMES]
+        raise _error(
+            origin, f"more than {MAX_PROGRAMMES:,} programmes; the limit is leraarroutes.catalogue.MAX_PROGRAMMES"
+        )
     for section in ("subjects", "programmes", "relatedness_tables", "frameworks"):
         seen: dict[str, Origin] = {}
         for item, origin in parts[section]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from leraarroutes import __version__, serialize
 from leraarroutes.catalogue import _SECTIONS, Catalogue
-from leraarroutes.errors import InputError, LeraarroutesError, ProfileError
+from leraarroutes.errors import LeraarroutesError, ProfileError
 from leraarroutes.loading import format_of, load_catalogue, load_profiles
 from leraarroutes.programmes import Programme
 from leraarroutes.schema import SCHEMAS, json_schema
@@ -262,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
-    except (InputError, LeraarroutesError) as exc:
+    except LeraarroutesError as exc:
         if args.debug:
             raise
         kind = "profile" if isinstance(exc, ProfileError) else "error"

@@ -25,7 +25,13 @@ from leraarroutes.education import Diploma, Study
 from leraarroutes.ids import ProgrammeId, SubjectId
 from leraarroutes.qualifications import Qualification
 
-__all__ = ["Job", "Profile", "Sector"]
+__all__ = ["MAX_DIPLOMAS", "MAX_LIST_ITEMS", "Job", "Profile", "Sector"]
+
+MAX_DIPLOMAS = 50
+"""Most diplomas (and, separately, studies) one profile may list."""
+
+MAX_LIST_ITEMS = 500
+"""Most completed programmes, qualifications or subject EC entries one profile may list."""
 
 
 class Sector(enum.StrEnum):
@@ -70,6 +76,15 @@ def _studies(value: Iterable[Study]) -> tuple[Study, ...]:
     return tuple(value)
 
 
+def _at_most(limit: int, name: str) -> Any:  # noqa: ANN401 - an attrs validator
+    def check(_i: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        if len(value) > limit:
+            msg = f"{attribute.name} lists {len(value)} items; the limit is {limit} (leraarroutes.profile.{name})"
+            raise ValueError(msg)
+
+    return check
+
+
 def _sorted_unique(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(sorted(set(value)))
 
@@ -84,17 +99,25 @@ class Profile:
     """
 
     description: str | None = field(default=None, validator=_validate.optional_non_blank)
-    diplomas: tuple[Diploma, ...] = field(default=(), converter=_diplomas)
-    studying: tuple[Study, ...] = field(default=(), converter=_studies)
+    diplomas: tuple[Diploma, ...] = field(
+        default=(), converter=_diplomas, validator=_at_most(MAX_DIPLOMAS, "MAX_DIPLOMAS")
+    )
+    studying: tuple[Study, ...] = field(
+        default=(), converter=_studies, validator=_at_most(MAX_DIPLOMAS, "MAX_DIPLOMAS")
+    )
     subject_ec: tuple[tuple[SubjectId, int], ...] = field(
-        default=(), converter=_subject_ec, validator=_check_subject_ec
+        default=(), converter=_subject_ec, validator=[_check_subject_ec, _at_most(MAX_LIST_ITEMS, "MAX_LIST_ITEMS")]
     )
     work_experience_years: float | None = field(
         default=None, validator=validators.optional([validators.ge(0), validators.le(70)])
     )
     job: Job | None = None
-    completed: tuple[ProgrammeId, ...] = field(default=(), converter=_sorted_unique)
-    qualifications: tuple[Qualification, ...] = field(default=(), converter=_sorted_unique)
+    completed: tuple[ProgrammeId, ...] = field(
+        default=(), converter=_sorted_unique, validator=_at_most(MAX_LIST_ITEMS, "MAX_LIST_ITEMS")
+    )
+    qualifications: tuple[Qualification, ...] = field(
+        default=(), converter=_sorted_unique, validator=_at_most(MAX_LIST_ITEMS, "MAX_LIST_ITEMS")
+    )
 
     def ec_in(self, subject: str) -> int | None:
         """The EC of subject content in ``subject``, or None when the profile does not say."""

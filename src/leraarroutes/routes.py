@@ -32,7 +32,7 @@ from attrs import frozen
 from leraarroutes._graph import programme_graph
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.education import Diploma
-from leraarroutes.errors import LeraarroutesError, UnknownNameError
+from leraarroutes.errors import InputError, LeraarroutesError, UnknownNameError
 from leraarroutes.profile import Job, Profile
 from leraarroutes.programmes import Programme
 from leraarroutes.qualifications import Qualification
@@ -66,6 +66,9 @@ DEFAULT_MAX_STEPS = 6
 
 DEFAULT_MAX_STATES = 50_000
 """Most search states visited in one query before :class:`SearchLimitError` is raised."""
+
+MAX_STEPS_LIMIT = 12
+"""The largest ``max_steps`` accepted: deeper searches are refused rather than left to run."""
 
 
 class SearchLimitError(LeraarroutesError):
@@ -187,6 +190,14 @@ def _target(target: str | Qualification | None) -> Qualification | None:
         return Qualification.parse(target)
     except ValueError as exc:
         raise UnknownNameError(str(exc)) from None
+
+
+def _sort(sort: SortKey | str) -> SortKey:
+    try:
+        return SortKey(sort)
+    except ValueError:
+        choices = ", ".join(k.value for k in SortKey)
+        raise InputError(f"unknown sort key {sort!r}; valid: {choices}") from None
 
 
 def _relevant(graph: nx.DiGraph, target: Qualification) -> set[str]:
@@ -323,12 +334,18 @@ def find_routes(
     months, EC, cost and paid months together; ``limit`` keeps the first k after sorting by
     ``sort``. The order is deterministic.
 
-    Raises :class:`~leraarroutes.UnknownNameError` for a malformed target and
-    :class:`SearchLimitError` when more than ``max_states`` states would be visited.
+    Raises :class:`~leraarroutes.UnknownNameError` for a malformed target,
+    :class:`~leraarroutes.InputError` for a bad option (``max_steps`` outside 1 to
+    :data:`MAX_STEPS_LIMIT`, an unknown sort key), and :class:`SearchLimitError` when more than
+    ``max_states`` states would be visited.
     """
     day = as_of or dt.date.today()
     goal = _target(target)
-    key = SortKey(sort)
+    key = _sort(sort)
+    if not 1 <= max_steps <= MAX_STEPS_LIMIT:
+        raise InputError(f"max_steps must be between 1 and {MAX_STEPS_LIMIT}, not {max_steps}")
+    if limit is not None and limit < 0:
+        raise InputError(f"limit must be 0 or more, not {limit}")
     graph = programme_graph(catalogue, day)
     if goal is None:
         goals = sorted(

@@ -98,4 +98,23 @@ def programme_graph(catalogue: Catalogue, as_of: dt.date) -> nx.DiGraph:
                 edges[a.id, b.id] = via
     for (a_id, b_id), via in sorted(edges.items()):
         graph.add_edge(a_id, b_id, via=via)
+    for b in offerings:
+        graph.nodes[b.id]["preparers"] = _preparers(graph, b)
     return graph
+
+
+def _preparers(graph: nx.DiGraph, b: Programme) -> tuple[str, ...]:
+    """The predecessors that may be taken to prepare ``b``, in id order.
+
+    A predecessor linked only by a diploma level that grants a qualification ``b`` does not ask
+    for is a detour (a tweedegraads bachelor taken for its diploma, to enter a verkorte pabo).
+    """
+    asked = [n.qualification for n in b.entry.walk() if isinstance(n, HoldsQualification)]
+    keep = []
+    for pred in sorted(graph.predecessors(b.id)):
+        a: Programme = graph.nodes[pred]["programme"]
+        generic = graph.edges[pred, b.id]["via"] in ("diploma", "exemption")
+        if generic and any(not any(g.includes(q) for q in asked) for g in a.grants.qualifications):
+            continue
+        keep.append(pred)
+    return tuple(keep)

@@ -47,6 +47,7 @@ from leraarroutes.rules import (
     Rule,
     RuleContext,
     Truth,
+    Verdict,
 )
 
 __all__ = [
@@ -386,6 +387,13 @@ def _progress(rule: Rule, state: Profile, context: RuleContext) -> int:
 Plan = tuple[Programme, ...]
 
 
+def _after(state: Profile, plan: Plan) -> Profile:
+    """The state once every step of ``plan`` is completed."""
+    for step in plan:
+        state = state.gain(programme=step.id, qualifications=step.grants.qualifications, diplomas=step.grants.diplomas)
+    return state
+
+
 class _Search:
     """Goal regression: to enter a programme, first take the steps that bring its entry closer.
 
@@ -415,6 +423,8 @@ class _Search:
         self.max_states = max_states
         self.lang = lang
         self.memo: dict[tuple[str, Profile, int], list[Plan]] = {}
+        self.verdicts: dict[tuple[str, Profile], Verdict] = {}
+        self.progress: dict[tuple[str, Profile], int] = {}
 
     def routes_to(self, goal: Qualification) -> list[Route]:
         granting = sorted(
@@ -425,6 +435,8 @@ class _Search:
         found: dict[frozenset[str], Route] = {}
         for n in granting:
             for plan in self._plans(n, self.start, self.max_steps):
+                if any(q.includes(goal) for step in plan[:-1] for q in step.grants.qualifications):
+                    continue  # the goal was reached before the last step: a longer copy of a shorter route
                 key = frozenset(p.id for p in plan)
                 if key not in found:
                     found[key] = self._replay(plan, goal)
@@ -434,11 +446,25 @@ class _Search:
         state = self.start
         steps = []
         for p in plan:
-            verdict = p.entry.evaluate(state, self.context)
+            verdict = self._verdict(p, state)
             steps.append(_make_step(p, state, self.context, verdict.reasons, self.day))
             state = state.gain(programme=p.id, qualifications=p.grants.qualifications, diplomas=p.grants.diplomas)
         granted = next(q for q in plan[-1].grants.qualifications if q.includes(goal))
         return _route(granted, tuple(steps), self.lang)
+
+    def _verdict(self, p: Programme, state: Profile) -> Verdict:
+        key = (p.id, state)
+        verdict = self.verdicts.get(key)
+        if verdict is None:
+            verdict = self.verdicts[key] = p.entry.evaluate(state, self.context)
+        return verdict
+
+    def _progress(self, p: Programme, state: Profile) -> int:
+        key = (p.id, state)
+        score = self.progress.get(key)
+        if score is None:
+            score = self.progress[key] = _progress(p.entry, state, self.context)
+        return score
 
     def _plans(self, node: str, state: Profile, depth: int) -> list[Plan]:
         """Step sequences, at most ``depth`` long, that end by entering ``node``."""
@@ -453,7 +479,7 @@ class _Search:
         p: Programme = self.graph.nodes[node]["programme"]
         plans: list[Plan] = []
         if depth > 0 and p.id not in state.completed:
-            truth = p.entry.evaluate(state, self.context).truth
+            truth = self._verdict(p, state).truth
             if truth is not Truth.NO:
                 plans.append((p,))
             if truth is not Truth.YES and depth > 1:
@@ -462,25 +488,14 @@ class _Search:
         return plans
 
     def _prepared(self, p: Programme, state: Profile, depth: int) -> list[Plan]:
-        asked = [n.qualification for n in p.entry.walk() if isinstance(n, HoldsQualification)]
-        before = _progress(p.entry, state, self.context)
+        before = self._progress(p, state)
         plans: list[Plan] = []
-        for pred in sorted(self.graph.predecessors(p.id)):
-            q: Programme = self.graph.nodes[pred]["programme"]
+        for pred in self.graph.nodes[p.id]["preparers"]:
             if pred in state.completed:
                 continue
-            generic = self.graph.edges[pred, p.id]["via"] == "diploma"
-            if generic and any(not any(g.includes(a) for a in asked) for g in q.grants.qualifications):
-                continue  # taken only for its diploma level, it grants a qualification nobody asks for: a detour
             for first in self._plans(pred, state, depth - 1):
-                after = state
-                for step in first:
-                    after = after.gain(
-                        programme=step.id,
-                        qualifications=step.grants.qualifications,
-                        diplomas=step.grants.diplomas,
-                    )
-                if _progress(p.entry, after, self.context) <= before:
+                after = _after(state, first)
+                if self._progress(p, after) <= before:
                     continue
                 plans += [first + rest for rest in self._plans(p.id, after, depth - len(first))]
         return plans

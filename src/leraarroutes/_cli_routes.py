@@ -214,8 +214,44 @@ def _cmd_diagram(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from leraarroutes import batch  # noqa: PLC0415
+
+    catalogue = load_catalogue(*args.extra)
+    as_of = args.as_of or dt.date.today()
+    out_path = Path(args.output)
+    if Path(args.profiles).resolve() == out_path.resolve():
+        raise InputError("refusing to write over an input file", file=args.output)
+    tmp = out_path.with_name(f".{out_path.name}.tmp")
+    count = 0
+    try:
+        with tmp.open("w", encoding="utf-8") as handle:
+            rows = batch.read_profiles(args.profiles)
+            for result in batch.evaluate(catalogue, rows, args.target, as_of=as_of, dedupe=not args.no_dedupe):
+                handle.write(json.dumps(result, ensure_ascii=False) + "\n")
+                count += 1
+                if not args.quiet and count % 1000 == 0:
+                    sys.stderr.write(f"\r{count:,} profielen")
+        tmp.replace(out_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    if not args.quiet:
+        sys.stderr.write(f"\r{count:,} profielen klaar -> {out_path}\n")
+    return 0
+
+
 def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     """Add the route commands to the CLI's subparsers."""
+    p = sub.add_parser("batch", help="routes for every profile in a CSV or JSON Lines file")
+    p.add_argument("profiles", metavar="PROFILES", help="profiles.csv or profiles.jsonl")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="routes.jsonl (replaced atomically)")
+    p.add_argument("--target", default=None)
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    p.add_argument("--no-dedupe", action="store_true", help="evaluate equal profiles again")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
+    p.set_defaults(func=_cmd_batch)
+
     from leraarroutes.render import OVERVIEWS  # noqa: PLC0415 - the names only
 
     p = sub.add_parser("diagram", help="draw a route overview or a personal route map")

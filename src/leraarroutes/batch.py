@@ -1,0 +1,194 @@
+"""Batch evaluation: the routes of many people, streamed in and out.
+
+:func:`evaluate_chunk` is pure: give it a list of profiles and it returns one summary per
+profile, so a user can map it over the partitions of any dataframe library. :func:`evaluate`
+streams any iterable of ``(id, profile)`` pairs, and reuses the answer for equivalent profiles
+(``dedupe=True``). :func:`read_profiles` streams CSV or JSON Lines files.
+
+>>> import datetime as dt
+>>> from leraarroutes import load_catalogue, Profile, Diploma, Level
+>>> rows = [("a", Profile(diplomas=(Diploma(level=Level.VWO),)))] * 3
+>>> out = list(evaluate(load_catalogue(), rows, "po", as_of=dt.date(2024, 1, 1)))
+>>> [o["id"] for o in out], out[0]["routes"][0]["programmes"]
+(['a', 'a', 'a'], ['pwpo'])
+
+CSV columns (all optional but ``id``): ``diplomas`` (``level[:programme]`` separated by ``;``),
+``exam_subjects`` (``;``), ``subject_ec`` (``vak=ec;…``), ``qualifications`` (``;``),
+``completed`` (``;``), ``job_sector``, ``job_subject``, ``work_experience_years``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from leraarroutes import serialize
+from leraarroutes.catalogue import Catalogue
+from leraarroutes.errors import InputError, ProfileError
+from leraarroutes.profile import Profile
+from leraarroutes.routes import Route, find_routes
+
+__all__ = ["evaluate", "evaluate_chunk", "read_profiles", "summary"]
+
+CSV_COLUMNS = (
+    "id",
+    "diplomas",
+    "exam_subjects",
+    "subject_ec",
+    "qualifications",
+    "completed",
+    "job_sector",
+    "job_subject",
+    "work_experience_years",
+)
+"""The columns of the batch CSV format."""
+
+
+def summary(routes: Iterable[Route]) -> list[dict[str, Any]]:
+    """The compact form of routes used in batch output."""
+    return [
+        {
+            "qualification": r.qualification,
+            "status": r.status,
+            "months": r.months,
+            "ec": r.ec,
+            "programmes": list(r.programmes),
+        }
+        for r in routes
+    ]
+
+
+def evaluate_chunk(
+    catalogue: Catalogue, profiles: Sequence[Profile], target: str | None = None, *, as_of: dt.date
+) -> list[list[dict[str, Any]]]:
+    """The route summaries of each profile, in order; pure, so safe to run per partition."""
+    return [summary(find_routes(catalogue, p, target, as_of=as_of)) for p in profiles]
+
+
+def evaluate(
+    catalogue: Catalogue,
+    rows: Iterable[tuple[str, Profile]],
+    target: str | None = None,
+    *,
+    as_of: dt.date,
+    dedupe: bool = True,
+    cache_size: int = 100_000,
+) -> Iterator[dict[str, Any]]:
+    """Stream ``{"id": …, "routes": […]}`` for each ``(id, profile)``, in input order.
+
+    With ``dedupe`` an equal profile reuses the earlier answer (at most ``cache_size`` kept, so
+    memory stays flat however many rows come in).
+    """
+    cache: dict[Profile, list[dict[str, Any]]] = {}
+    for row_id, profile in rows:
+        if dedupe:
+            routes = cache.get(profile)
+            if routes is None:
+                routes = summary(find_routes(catalogue, profile, target, as_of=as_of))
+                if len(cache) >= cache_size:
+                    cache.pop(next(iter(cache)))
+                cache[profile] = routes
+        else:
+            routes = summary(find_routes(catalogue, profile, target, as_of=as_of))
+        yield {"id": row_id, "routes": routes}
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(";") if part.strip()]
+
+
+def _csv_document(row: dict[str, str]) -> dict[str, Any]:  # noqa: C901 - one branch per column
+    diplomas = []
+    exams = _split(row.get("exam_subjects"))
+    for item in _split(row.get("diplomas")):
+        level, _, programme = item.partition(":")
+        diploma: dict[str, Any] = {"level": level}
+        if programme:
+            diploma["programme"] = programme
+        if exams and level in ("havo", "vwo", "vmbo"):
+            diploma["exam_subjects"] = exams
+        diplomas.append(diploma)
+    document: dict[str, Any] = {"diplomas": diplomas}
+    ec = {}
+    for item in _split(row.get("subject_ec")):
+        subject, _, amount = item.partition("=")
+        if not amount.strip().isdigit():
+            raise ValueError(f"subject_ec item {item!r} is not vak=ec")
+        ec[subject.strip()] = int(amount)
+    if ec:
+        document["subject_ec"] = ec
+    for key in ("qualifications", "completed"):
+        if _split(row.get(key)):
+            document[key] = _split(row.get(key))
+    if row.get("job_sector"):
+        job: dict[str, Any] = {"sector": row["job_sector"]}
+        if row.get("job_subject"):
+            job["subject"] = row["job_subject"]
+        document["job"] = job
+    if row.get("work_experience_years"):
+        document["work_experience_years"] = float(row["work_experience_years"])
+    return document
+
+
+def read_profiles(path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
+    """Stream ``(id, profile)`` from a ``.csv`` or ``.jsonl`` file.
+
+    Raises :class:`~leraarroutes.ProfileError` naming the file and line of a bad row.
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in (".csv", ".jsonl"):
+        raise InputError(f"cannot read profiles from {suffix or '(none)'!r}; use .csv or .jsonl", file=str(path))
+    try:
+        handle = p.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ProfileError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    with handle:
+        yield from (_read_csv(handle, path) if suffix == ".csv" else _read_jsonl(handle, path))
+
+
+def _read_csv(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
+    reader = csv.DictReader(handle)
+    columns = reader.fieldnames or ()
+    unknown = sorted(set(columns) - set(CSV_COLUMNS))
+    if unknown or "id" not in columns:
+        raise ProfileError(
+            f"CSV needs an id column and may have {', '.join(CSV_COLUMNS)}; unknown: {', '.join(unknown) or '-'}",
+            file=str(path),
+            line=1,
+        )
+    for row in reader:
+        line = reader.line_num
+        try:
+            document = _csv_document(row)
+        except ValueError as exc:
+            raise ProfileError(str(exc), file=str(path), line=line) from None
+        yield row["id"], _structure(document, path, line)
+
+
+def _read_jsonl(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
+    for line, text in enumerate(handle, 1):
+        if not text.strip():
+            continue
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ProfileError(f"not valid JSON: {exc.msg}", file=str(path), line=line) from None
+        except RecursionError:
+            raise ProfileError("not valid JSON: nested too deeply", file=str(path), line=line) from None
+        if not isinstance(document, dict):
+            raise ProfileError("each line must be a JSON object", file=str(path), line=line)
+        row_id = str(document.pop("id", line))
+        yield row_id, _structure(document, path, line)
+
+
+def _structure(document: dict[str, Any], path: str | os.PathLike[str], line: int) -> Profile:
+    try:
+        return serialize.structure(document, Profile, error=ProfileError, file=str(path))
+    except ProfileError as exc:
+        raise ProfileError(exc.message, path=exc.path, file=str(path), line=line) from None

@@ -1,0 +1,73 @@
+"""Batch evaluation agrees with find_routes, streams, and reads CSV and JSON Lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from leraarroutes import Catalogue, LeraarroutesError, Profile, batch, find_routes, serialize
+from leraarroutes.cli import main
+from tests.conftest import AS_OF
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = sorted((ROOT / "tests/cases").glob("*.yaml"))
+
+
+def test_batch_agrees_with_find_routes_on_every_scenario_person(catalogue: Catalogue) -> None:
+    """The same routes, in the same order, for each person of the scenario files."""
+    for path in CASES:
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        profile = serialize.structure(case["profile"], Profile)
+        day = case.get("as_of", AS_OF)
+        expected = batch.summary(find_routes(catalogue, profile, case["target"], as_of=day))
+        for dedupe in (True, False):
+            rows = [(path.stem, profile), (path.stem + "-2", profile)]
+            out = list(batch.evaluate(catalogue, rows, case["target"], as_of=day, dedupe=dedupe))
+            assert [o["routes"] for o in out] == [expected, expected], path.name
+        assert batch.evaluate_chunk(catalogue, [profile], case["target"], as_of=day) == [expected]
+
+
+def test_csv_and_jsonl_give_the_same_profiles(tmp_path: Path) -> None:
+    """One person written both ways reads back equal."""
+    (tmp_path / "p.csv").write_text(
+        "id,diplomas,exam_subjects,subject_ec,qualifications,job_sector,job_subject,work_experience_years\n"
+        "x,havo;wo-master:Wiskunde,geschiedenis,wiskunde=130,tweedegraads:wiskunde,vo,wiskunde,4\n",
+        encoding="utf-8",
+    )
+    document = {
+        "id": "x",
+        "diplomas": [
+            {"level": "havo", "exam_subjects": ["geschiedenis"]},
+            {"level": "wo-master", "programme": "Wiskunde"},
+        ],
+        "subject_ec": {"wiskunde": 130},
+        "qualifications": ["tweedegraads:wiskunde"],
+        "job": {"sector": "vo", "subject": "wiskunde"},
+        "work_experience_years": 4,
+    }
+    (tmp_path / "p.jsonl").write_text(json.dumps(document) + "\n", encoding="utf-8")
+    assert list(batch.read_profiles(tmp_path / "p.csv")) == list(batch.read_profiles(tmp_path / "p.jsonl"))
+
+
+def test_a_bad_row_names_file_and_line(tmp_path: Path) -> None:
+    """Row 3 of the CSV has an unknown level: the error says so, with its line."""
+    path = tmp_path / "p.csv"
+    path.write_text("id,diplomas\n1,havo\n2,hbo\n", encoding="utf-8")
+    with pytest.raises(LeraarroutesError, match=r"p.csv:3: \$.diplomas\[0\].level: invalid value 'hbo'"):
+        list(batch.read_profiles(path))
+
+
+def test_batch_cli_writes_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """leraarroutes batch profiles.csv -o routes.jsonl: one JSON object per input row."""
+    source = tmp_path / "p.csv"
+    source.write_text(
+        "id,diplomas,exam_subjects\n1,vwo,\n2,havo,geschiedenis;aardrijkskunde;biologie\n", encoding="utf-8"
+    )
+    out = tmp_path / "routes.jsonl"
+    assert main(["batch", str(source), "-o", str(out), "--target", "po", "--as-of", "2024-01-01"]) == 0
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["1", "2"]
+    assert "klaar" in capsys.readouterr().err

@@ -11,9 +11,9 @@ import datetime as dt
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
-import networkx as nx
 
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.education import Level
@@ -27,6 +27,9 @@ from leraarroutes.rules import (
     Rule,
     SubjectEc,
 )
+
+if TYPE_CHECKING:  # imported when the first graph is built: it is most of the import time
+    import networkx as nx
 
 _STRENGTH = {"completed": 4, "qualification": 3, "deficiency": 2, "diploma": 1, "exemption": 0}
 
@@ -78,6 +81,8 @@ def programme_graph(catalogue: Catalogue, as_of: dt.date) -> nx.DiGraph:
     ``via`` is "completed", "qualification", "deficiency" (specific links to the entry rule),
     "diploma" (only a shared diploma level) or "exemption" (shortens rather than opens).
     """
+    import networkx as nx  # noqa: PLC0415 - deferred: see the TYPE_CHECKING import above
+
     graph = nx.DiGraph()
     offerings = [p for p in catalogue.offerings(as_of=as_of) if p.changes_route]
     needs = {}

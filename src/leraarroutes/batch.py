@@ -98,6 +98,10 @@ def evaluate(
         yield {"id": row_id, "routes": routes}
 
 
+_ROW_CACHE = 100_000
+"""Most distinct CSV rows kept built while streaming, so memory stays flat in the file's length."""
+
+
 def _split(text: str | None) -> list[str]:
     return [part.strip() for part in (text or "").split(";") if part.strip()]
 
@@ -162,13 +166,22 @@ def _read_csv(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[t
             file=str(path),
             line=1,
         )
+    # Equal rows (but for the id) are built once: a cohort file repeats the same few situations.
+    seen: dict[tuple[str, ...], Profile] = {}
     for row in reader:
         line = reader.line_num
-        try:
-            document = _csv_document(row)
-        except ValueError as exc:
-            raise ProfileError(str(exc), file=str(path), line=line) from None
-        yield row["id"], _structure(document, path, line)
+        key = tuple(row.get(c) or "" for c in CSV_COLUMNS[1:])
+        profile = seen.get(key)
+        if profile is None:
+            try:
+                document = _csv_document(row)
+            except ValueError as exc:
+                raise ProfileError(str(exc), file=str(path), line=line) from None
+            profile = _structure(document, path, line)
+            if len(seen) >= _ROW_CACHE:
+                seen.pop(next(iter(seen)))
+            seen[key] = profile
+        yield row["id"], profile
 
 
 def _read_jsonl(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:

@@ -89,7 +89,7 @@ def _sorted_unique(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(sorted(set(value)))
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class Profile:
     """A person's education and situation, as far as they told it.
 

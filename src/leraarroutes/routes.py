@@ -23,13 +23,15 @@ import datetime as dt
 import enum
 import math
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import networkx as nx
 from attrs import frozen
 
 from leraarroutes._graph import programme_graph
+
+if TYPE_CHECKING:  # networkx is imported when the first graph is built, not at import
+    import networkx as nx
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.education import Diploma
 from leraarroutes.errors import InputError, LeraarroutesError, UnknownNameError
@@ -199,18 +201,6 @@ def _sort(sort: SortKey | str) -> SortKey:
     except ValueError:
         choices = ", ".join(k.value for k in SortKey)
         raise InputError(f"unknown sort key {sort!r}; valid: {choices}") from None
-
-
-def _relevant(graph: nx.DiGraph, target: Qualification) -> set[str]:
-    goal = {
-        n
-        for n, data in graph.nodes(data=True)
-        if any(q.includes(target) for q in data["programme"].grants.qualifications)
-    }
-    relevant = set(goal)
-    for n in goal:
-        relevant |= nx.ancestors(graph, n)
-    return relevant
 
 
 def _cost(p: Programme, as_of: dt.date) -> int | None:

@@ -1,0 +1,317 @@
+"""Benchmarks: leraarroutes side by side with a naive search and a static route table, in one run.
+
+    python benchmarks/run.py            # the full run (a few minutes on 2 cores)
+    python benchmarks/run.py --quick    # smaller sizes, under a minute
+    python benchmarks/run.py --quick --json results.json
+
+Prints a table and writes ``{"targets": [{"name", "measured", "goal", "unit", "ratio", "met"}]}``.
+Timings live here, never in the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import gc
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import networkx as nx
+import yaml
+
+import leraarroutes as lr
+from leraarroutes import batch, serialize
+from leraarroutes._graph import programme_graph
+from leraarroutes.rules import HasDiploma, HasJob, HoldsQualification, Truth
+
+ROOT = Path(__file__).resolve().parents[1]
+AS_OF = dt.date(2024, 1, 1)
+
+
+def scenario_people() -> list[tuple[str, lr.Profile, str]]:
+    people = []
+    for path in sorted((ROOT / "tests/cases").glob("*.yaml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        people.append((path.stem, serialize.structure(case["profile"], lr.Profile), case["target"]))
+    return people
+
+
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+# --- baseline 1: all simple paths over the programme graph, then eligibility step by step -------
+
+
+NAIVE_PATH_BUDGET = 100_000
+"""Most paths the naive search checks per query; past it the query stops, so its time is a lower bound."""
+
+
+def naive_routes(catalogue: lr.Catalogue, profile: lr.Profile, target: str, cutoff: int = 4) -> list[tuple[str, ...]]:
+    """All simple paths from a start node to the programmes granting the target, checked step by step.
+
+    Stops after NAIVE_PATH_BUDGET paths, so its time is then a lower bound.
+    """
+    goal = lr.Qualification.parse(target)
+    graph = programme_graph(catalogue, AS_OF).copy()
+    context = catalogue.context(AS_OF)
+    graph.add_node("START")
+    for n in list(graph.nodes):
+        if n != "START":
+            graph.add_edge("START", n)
+    ends = [
+        n
+        for n, d in graph.nodes(data=True)
+        if n != "START" and any(q.includes(goal) for q in d["programme"].grants.qualifications)
+    ]
+    found = []
+    for checked, path in enumerate(nx.all_simple_paths(graph, "START", ends, cutoff=cutoff)):
+        if checked >= NAIVE_PATH_BUDGET:
+            break
+        state = profile
+        ok = True
+        for pid in path[1:]:
+            p = catalogue.programme(pid)
+            if p.entry.evaluate(state, context).truth is Truth.NO:
+                ok = False
+                break
+            state = state.gain(programme=p.id, qualifications=p.grants.qualifications, diplomas=p.grants.diplomas)
+        if ok:
+            found.append(tuple(path[1:]))
+    return found
+
+
+# --- baseline 2: today's static route table: routes enumerated once, a query is a subset filter --
+
+
+def answers_of(profile: lr.Profile) -> frozenset[str]:
+    answers = {f"diploma:{d.level.value}" for d in profile.diplomas}
+    answers |= {f"qualification:{q.kind.value}" for q in profile.qualifications}
+    if profile.job is not None:
+        answers.add(f"job:{profile.job.sector.value}")
+    return frozenset(answers)
+
+
+def build_static_table(catalogue: lr.Catalogue) -> list[tuple[frozenset[str], str, tuple[str, ...]]]:
+    everyone = lr.Profile(diplomas=tuple(lr.Diploma(level=level) for level in lr.Level))
+    table = []
+    for route in lr.find_routes(catalogue, everyone, as_of=AS_OF):
+        first = catalogue.programme(route.programmes[0])
+        needs: set[str] = set()
+        for node in first.entry.walk():
+            if isinstance(node, HasDiploma):
+                needs.add(f"diploma:{node.levels[0].value}")
+            elif isinstance(node, HoldsQualification):
+                needs.add(f"qualification:{node.qualification.kind.value}")
+            elif isinstance(node, HasJob):
+                needs.add(f"job:{node.sector.value}")
+        table.append((frozenset(needs), route.qualification, route.programmes))
+    return table
+
+
+def static_query(
+    table: list[tuple[frozenset[str], str, tuple[str, ...]]], profile: lr.Profile, target: str
+) -> list[tuple[str, ...]]:
+    answers = answers_of(profile)
+    return [programmes for needs, q, programmes in table if q == target and needs <= answers]
+
+
+# --- synthetic profiles and catalogues -------------------------------------------------------
+
+
+def synthetic_csv(path: Path, n: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    levels = ["havo", "vwo", "mbo-4", "hbo-bachelor", "wo-bachelor", "wo-master"]
+    programmes = ["", ":Wiskunde", ":Psychologie", ":Werktuigbouwkunde", ":Rechten"]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "diplomas", "exam_subjects", "job_sector"])
+        for i in range(n):
+            level = rng.choice(levels)
+            diplomas = level + (rng.choice(programmes) if level.startswith(("hbo", "wo")) else "")
+            exams = (
+                rng.choice(["", "geschiedenis;aardrijkskunde", "biologie;geschiedenis;aardrijkskunde"])
+                if level == "havo"
+                else ""
+            )
+            writer.writerow([i, diplomas, exams, rng.choice(["", "", "po", "vo", "mbo"])])
+
+
+def scaled_catalogue(catalogue: lr.Catalogue, factor: int) -> lr.Catalogue:
+    """The catalogue with ``factor`` times the subjects on every per-subject programme."""
+    if factor == 1:
+        return catalogue
+    extra_subjects = [
+        attrs.evolve(s, id=f"{s.id}-{k}", name=f"{s.name} {k}")
+        for k in range(2, factor + 1)
+        for s in catalogue.subjects
+    ]
+    programmes = []
+    for p in catalogue.programmes:
+        if p.subjects:
+            more = tuple(f"{s}-{k}" for k in range(2, factor + 1) for s in p.subjects)
+            p = attrs.evolve(p, subjects=(*p.subjects, *more))
+        programmes.append(p)
+    rows = [attrs.evolve(r, subject=f"{r.subject}-{k}") for k in range(2, factor + 1) for r in catalogue.relatedness]
+    return attrs.evolve(
+        catalogue,
+        subjects=(*catalogue.subjects, *extra_subjects),
+        programmes=tuple(programmes),
+        relatedness=(*catalogue.relatedness, *rows),
+    )
+
+
+def growth_exponent(sizes: list[int], times: list[float]) -> float:
+    import math
+
+    xs = [math.log(s) for s in sizes]
+    ys = [math.log(t) for t in times]
+    mx, my = statistics.mean(xs), statistics.mean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+# --- the run -----------------------------------------------------------------------------
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, under a minute")
+    parser.add_argument("--json", metavar="FILE", help="write the targets as JSON")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    targets: list[dict[str, Any]] = []
+
+    def target(name: str, measured: float, goal: float, unit: str, ratio: float | None, met: bool) -> None:
+        targets.append({"name": name, "measured": round(measured, 4), "goal": goal, "unit": unit,
+                        "ratio": None if ratio is None else round(ratio, 2), "met": met})  # fmt: skip
+        shown = f"{measured:,.3f}" if measured < 100 else f"{measured:,.0f}"
+        extra = "" if ratio is None else f"  ratio {ratio:,.1f}"
+        print(f"  {'met ' if met else 'MISS'}  {name:<48} {shown:>12} {unit:<10} goal {goal:,}{extra}")
+
+    # 4. start-up first, in fresh interpreters
+    imports = [float(subprocess.run([sys.executable, "-c", "import time; t=time.perf_counter(); import leraarroutes; print(time.perf_counter()-t)"],
+                                    capture_output=True, text=True, check=True).stdout) for _ in range(5)]  # fmt: skip
+    cold = [float(subprocess.run([sys.executable, "-c", "import leraarroutes, time; t=time.perf_counter(); leraarroutes.load_catalogue(); print(time.perf_counter()-t)"],
+                                 capture_output=True, text=True, check=True).stdout) for _ in range(3)]  # fmt: skip
+    catalogue = lr.load_catalogue()
+    warm = timed(lr.load_catalogue, 20)
+    print("start-up")
+    target(
+        "import leraarroutes (median)",
+        statistics.median(imports) * 1000,
+        150,
+        "ms",
+        None,
+        statistics.median(imports) < 0.150,
+    )
+    target(
+        "catalogue load, cold (median)", statistics.median(cold) * 1000, 50, "ms", None, statistics.median(cold) < 0.050
+    )
+    target(
+        "catalogue load, warm (median)", statistics.median(warm) * 1000, 50, "ms", None, statistics.median(warm) < 0.050
+    )
+
+    # 1. single query
+    people = scenario_people()
+    programme_graph(catalogue, AS_OF)  # built once per catalogue and date, like a server would
+    table = build_static_table(catalogue)
+    ours, naive, static = [], [], []
+    repeat = 3 if args.quick else 7
+    for _, profile, tgt in people:
+        ours += timed(lambda: lr.find_routes(catalogue, profile, tgt, as_of=AS_OF), repeat)
+        naive += timed(lambda: naive_routes(catalogue, profile, tgt, cutoff=3), 1)
+        static += timed(lambda: static_query(table, profile, tgt), repeat)
+    print(f"single query ({len(people)} scenario people)")
+    med = statistics.median(ours)
+    target("find_routes median", med * 1000, 1, "ms", None, med <= 0.001)
+    target("find_routes p95", p95(ours) * 1000, 1, "ms", None, p95(ours) <= 0.001)
+    speedup = statistics.median(naive) / med
+    target("speed-up over naive all_simple_paths (lower bound)", speedup, 50, "x", speedup, speedup >= 50)
+    slower = med / statistics.median(static)
+    target("time relative to the static table filter", slower, 2, "x", slower, slower <= 2)
+
+    # 2. batch
+    sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
+    print("batch (synthetic profiles, CSV in, JSON Lines out)")
+    with tempfile.TemporaryDirectory() as folder:
+        for n in sizes:
+            source = Path(folder) / f"p{n}.csv"
+            synthetic_csv(source, n)
+            gc.collect()
+            tracemalloc.start()
+            start = time.perf_counter()
+            with (Path(folder) / "out.jsonl").open("w", encoding="utf-8") as out:
+                for result in batch.evaluate(catalogue, batch.read_profiles(source), "po", as_of=AS_OF):
+                    out.write(json.dumps(result) + "\n")
+            seconds = time.perf_counter() - start
+            peak = tracemalloc.get_traced_memory()[1] / 1e6
+            tracemalloc.stop()
+            target(
+                f"batch {n:,} with de-duplication",
+                seconds,
+                10.0 * n / 1_000_000,
+                "s",
+                n / seconds,
+                seconds <= 10.0 * n / 1_000_000,
+            )
+            target(f"batch {n:,} peak memory", peak, 200, "MB", None, peak <= 200)
+        few = 1_000 if args.quick else 3_000
+        source = Path(folder) / "few.csv"
+        synthetic_csv(source, few, seed=11)
+        start = time.perf_counter()
+        for _ in batch.evaluate(catalogue, batch.read_profiles(source), "po", as_of=AS_OF, dedupe=False):
+            pass
+        rate = few / (time.perf_counter() - start)
+        target(f"batch without de-duplication ({few:,} profiles)", rate, 5000, "profiles/s", None, rate >= 5000)
+
+    # 3. scaling
+    factors = [1, 2, 4] if args.quick else [1, 3, 10]
+    print(f"scaling (catalogue x{factors})")
+    ours_t, naive_t, sizes_n = [], [], []
+    probe = [(p, t) for _, p, t in people if t.startswith("eerstegraads")][:3]
+    for f in factors:
+        cat = scaled_catalogue(catalogue, f)
+        programme_graph(cat, AS_OF)
+        sizes_n.append(sum(1 for _ in cat.offerings(as_of=AS_OF)))
+        ours_t.append(
+            statistics.median(
+                [t for p, tgt in probe for t in timed(lambda: lr.find_routes(cat, p, tgt, as_of=AS_OF), 3)]
+            )
+        )
+        naive_t.append(
+            statistics.median([t for p, tgt in probe for t in timed(lambda: naive_routes(cat, p, tgt, cutoff=3), 1)])
+        )
+        print(
+            f"        x{f}: {sizes_n[-1]:,} offerings, ours {ours_t[-1] * 1000:.1f} ms, naive {naive_t[-1] * 1000:.1f} ms"
+        )
+    ours_exp, naive_exp = growth_exponent(sizes_n, ours_t), growth_exponent(sizes_n, naive_t)
+    target("growth exponent, ours", ours_exp, 1.2, "", None, ours_exp <= 1.2)
+    target("growth exponent, naive (for comparison)", naive_exp, 1.2, "", None, naive_exp > ours_exp)
+
+    if args.json:
+        Path(args.json).write_text(json.dumps({"targets": targets}, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -70,10 +70,11 @@ def routes_text(routes: tuple[Route, ...], as_of: dt.date, lang: str = "nl") -> 
         lines.append(t["none"])
     for i, r in enumerate(routes, 1):
         cost = t["unknown"] if r.cost_eur is None else f"€ {r.cost_eur:,}".replace(",", ".")
-        lines.append(
-            f"{t['route']} {i}: {r.qualification} ({t[r.status]}) - {r.months} {t['months']}, "
-            f"{r.ec} EC, {t['cost']}: {cost}"
-        )
+        # "+" marks a total that leaves out steps whose figure no source gives
+        months = f"{r.months}{'+' if any(s.months is None for s in r.steps) else ''}"
+        ec = f"{r.ec}{'+' if any(s.ec is None for s in r.steps) else ''}"
+        head = f"{t['route']} {i}: {r.qualification} ({t[r.status]})"
+        lines.append(f"{head} - {months} {t['months']}, {ec} EC, {t['cost']}: {cost}")
         for j, s in enumerate(r.steps, 1):
             name = s.name_en if lang == "en" and s.name_en else s.name
             figures = ", ".join(

@@ -43,3 +43,57 @@ def test_glossary_names_every_programme_kind() -> None:
     """Every kind used in output and diagrams has a gloss."""
     glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
     assert [k.value for k in ProgrammeKind if f"| {k.value} |" not in glossary] == []
+
+
+DOC_PAGES = sorted((ROOT / "docs").rglob("*.md"))
+
+
+def _console_examples(text: str) -> list[tuple[str, str]]:
+    """(command, shown output) for each `$ leraarroutes …` in a console block."""
+    found = []
+    for block in re.findall(r"```console\n(.*?)```", text, flags=re.DOTALL):
+        lines = block.splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("$ leraarroutes "):
+                output = []
+                for rest in lines[i + 1 :]:
+                    if rest.startswith("$ "):
+                        break
+                    output.append(rest)
+                found.append((line[2:], "\n".join(output).rstrip()))
+    return found
+
+
+CONSOLE = [
+    (page.name, cmd, out) for page in DOC_PAGES for cmd, out in _console_examples(page.read_text(encoding="utf-8"))
+]
+
+
+@pytest.mark.parametrize(("page", "command", "shown"), CONSOLE, ids=[f"{p}: {c[:60]}" for p, c, _ in CONSOLE])
+def test_docs_commands_give_the_output_they_show(  # noqa: PLR0917 - parametrised arguments and fixtures
+    page: str,
+    command: str,
+    shown: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each `$ leraarroutes …` in the docs exits 0 and prints exactly what the page shows."""
+    import shlex
+
+    from leraarroutes.cli import main
+
+    monkeypatch.chdir(ROOT)
+    argv = [str(tmp_path / a) if a.endswith((".svg", ".png")) else a for a in shlex.split(command)[1:]]
+    assert main(argv) == 0, page
+    assert capsys.readouterr().out.rstrip() == shown
+
+
+DOC_PYTHON = [(page.name, block) for page in DOC_PAGES for block in _python_blocks(page.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize(("page", "block"), DOC_PYTHON, ids=[p for p, _ in DOC_PYTHON])
+def test_docs_python_examples_print_what_they_show(page: str, block: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python blocks in the docs run and print their `# ` lines."""
+    assert page.endswith(".md")
+    test_readme_python_examples_print_what_they_show(block, monkeypatch)

@@ -602,7 +602,9 @@ def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterab
                 yield _change(f"eerst {pid} afronden", f"first complete {pid}"), profile.gain(programme=pid)
         elif isinstance(node, HasDiploma) and not node.programmes and node.related_to is None:
             level = node.levels[0]
+            age_nl = f" van hoogstens {node.max_age_years} jaar oud" if node.max_age_years is not None else ""
+            age_en = f" at most {node.max_age_years} years old" if node.max_age_years is not None else ""
             yield (
-                _change(f"diploma {level.value}", f"a {level.value} diploma"),
+                _change(f"diploma {level.value}{age_nl}", f"a {level.value} diploma{age_en}"),
                 attrs.evolve(profile, diplomas=(*profile.diplomas, Diploma(level=level))),
             )

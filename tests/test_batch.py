@@ -71,3 +71,15 @@ def test_batch_cli_writes_json_lines(tmp_path: Path, capsys: pytest.CaptureFixtu
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == ["1", "2"]
     assert "klaar" in capsys.readouterr().err
+
+
+def test_json_lines_text_equals_the_dicts(catalogue: Catalogue) -> None:
+    """evaluate_jsonl writes exactly the objects evaluate yields, one per line."""
+    rows = [
+        (str(i), serialize.structure(yaml.safe_load(p.read_text(encoding="utf-8"))["profile"], Profile))
+        for i, p in enumerate(CASES[:6])
+    ]
+    rows += rows
+    text = list(batch.evaluate_jsonl(catalogue, rows, "po", as_of=AS_OF))
+    assert [json.loads(line) for line in text] == list(batch.evaluate(catalogue, rows, "po", as_of=AS_OF))
+    assert all(line.endswith("\n") and line.count("\n") == 1 for line in text)

@@ -228,8 +228,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     try:
         with tmp.open("w", encoding="utf-8") as handle:
             rows = batch.read_profiles(args.profiles)
-            for result in batch.evaluate(catalogue, rows, args.target, as_of=as_of, dedupe=not args.no_dedupe):
-                handle.write(json.dumps(result, ensure_ascii=False) + "\n")
+            for line in batch.evaluate_jsonl(catalogue, rows, args.target, as_of=as_of, dedupe=not args.no_dedupe):
+                handle.write(line)
                 count += 1
                 if not args.quiet and count % 1000 == 0:
                     sys.stderr.write(f"\r{count:,} profielen")

@@ -33,7 +33,7 @@ from leraarroutes.errors import InputError, ProfileError
 from leraarroutes.profile import Profile
 from leraarroutes.routes import Route, find_routes
 
-__all__ = ["evaluate", "evaluate_chunk", "read_profiles", "summary"]
+__all__ = ["evaluate", "evaluate_chunk", "evaluate_jsonl", "read_profiles", "summary"]
 
 CSV_COLUMNS = (
     "id",
@@ -100,6 +100,28 @@ def evaluate(
 
 _ROW_CACHE = 100_000
 """Most distinct CSV rows kept built while streaming, so memory stays flat in the file's length."""
+
+
+def evaluate_jsonl(
+    catalogue: Catalogue,
+    rows: Iterable[tuple[str, Profile]],
+    target: str | None = None,
+    *,
+    as_of: dt.date,
+    dedupe: bool = True,
+    cache_size: int = 100_000,
+) -> Iterator[str]:
+    """Like :func:`evaluate`, as JSON Lines text; with ``dedupe`` each distinct answer is encoded once."""
+    cache: dict[Profile, str] = {}
+    for row_id, profile in rows:
+        encoded = cache.get(profile) if dedupe else None
+        if encoded is None:
+            encoded = json.dumps(summary(find_routes(catalogue, profile, target, as_of=as_of)), ensure_ascii=False)
+            if dedupe:
+                if len(cache) >= cache_size:
+                    cache.pop(next(iter(cache)))
+                cache[profile] = encoded
+        yield f'{{"id": {json.dumps(row_id, ensure_ascii=False)}, "routes": {encoded}}}\n'
 
 
 def _split(text: str | None) -> list[str]:

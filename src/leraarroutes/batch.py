@@ -23,9 +23,9 @@ import csv
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from leraarroutes import serialize
 from leraarroutes.catalogue import Catalogue
@@ -34,6 +34,8 @@ from leraarroutes.profile import Profile
 from leraarroutes.routes import Route, find_routes
 
 __all__ = ["evaluate", "evaluate_chunk", "evaluate_jsonl", "read_profiles", "summary"]
+
+T = TypeVar("T")
 
 CSV_COLUMNS = (
     "id",
@@ -70,6 +72,22 @@ def evaluate_chunk(
     return [summary(find_routes(catalogue, p, target, as_of=as_of)) for p in profiles]
 
 
+def _deduped(
+    rows: Iterable[tuple[str, Profile]], answer: Callable[[Profile], T], *, dedupe: bool, cache_size: int
+) -> Iterator[tuple[str, T]]:
+    """``(id, answer(profile))`` per row; equal profiles reuse an answer while it is cached."""
+    cache: dict[Profile, T] = {}
+    for row_id, profile in rows:
+        if not dedupe:
+            yield row_id, answer(profile)
+            continue
+        if profile not in cache:
+            if len(cache) >= cache_size:
+                cache.pop(next(iter(cache)))
+            cache[profile] = answer(profile)
+        yield row_id, cache[profile]
+
+
 def evaluate(
     catalogue: Catalogue,
     rows: Iterable[tuple[str, Profile]],
@@ -84,22 +102,12 @@ def evaluate(
     With ``dedupe`` an equal profile reuses the earlier answer (at most ``cache_size`` kept, so
     memory stays flat however many rows come in).
     """
-    cache: dict[Profile, list[dict[str, Any]]] = {}
-    for row_id, profile in rows:
-        if dedupe:
-            routes = cache.get(profile)
-            if routes is None:
-                routes = summary(find_routes(catalogue, profile, target, as_of=as_of))
-                if len(cache) >= cache_size:
-                    cache.pop(next(iter(cache)))
-                cache[profile] = routes
-        else:
-            routes = summary(find_routes(catalogue, profile, target, as_of=as_of))
+
+    def answer(profile: Profile) -> list[dict[str, Any]]:
+        return summary(find_routes(catalogue, profile, target, as_of=as_of))
+
+    for row_id, routes in _deduped(rows, answer, dedupe=dedupe, cache_size=cache_size):
         yield {"id": row_id, "routes": routes}
-
-
-_ROW_CACHE = 100_000
-"""Most distinct CSV rows kept built while streaming, so memory stays flat in the file's length."""
 
 
 def evaluate_jsonl(
@@ -112,16 +120,16 @@ def evaluate_jsonl(
     cache_size: int = 100_000,
 ) -> Iterator[str]:
     """Like :func:`evaluate`, as JSON Lines text; with ``dedupe`` each distinct answer is encoded once."""
-    cache: dict[Profile, str] = {}
-    for row_id, profile in rows:
-        encoded = cache.get(profile) if dedupe else None
-        if encoded is None:
-            encoded = json.dumps(summary(find_routes(catalogue, profile, target, as_of=as_of)), ensure_ascii=False)
-            if dedupe:
-                if len(cache) >= cache_size:
-                    cache.pop(next(iter(cache)))
-                cache[profile] = encoded
+
+    def answer(profile: Profile) -> str:
+        return json.dumps(summary(find_routes(catalogue, profile, target, as_of=as_of)), ensure_ascii=False)
+
+    for row_id, encoded in _deduped(rows, answer, dedupe=dedupe, cache_size=cache_size):
         yield f'{{"id": {json.dumps(row_id, ensure_ascii=False)}, "routes": {encoded}}}\n'
+
+
+_ROW_CACHE = 100_000
+"""Most distinct CSV rows kept built while streaming, so memory stays flat in the file's length."""
 
 
 def _split(text: str | None) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import leraarroutes as lr
-from leraarroutes import cli, render
+from leraarroutes import cli, diagrams
 
 DOCS = Path(__file__).parent
 AS_OF = dt.date(2024, 1, 1)
@@ -73,7 +73,7 @@ def on_pre_build(config: Any) -> None:  # noqa: ANN401 - MkDocs' config object
     images.mkdir(exist_ok=True)
     catalogue = lr.load_catalogue()
     for name in ("academische-po-routes", "academische-vo-routes"):
-        render.render(render.to_digraph(catalogue, name, as_of=AS_OF), images / f"{name}.svg")
+        diagrams.render(diagrams.to_digraph(catalogue, name, as_of=AS_OF), images / f"{name}.svg")
     profile = lr.load_profile(DOCS.parent / "examples/profiles/carriereswitcher.yaml")
-    graph = render.personal_digraph(catalogue, profile, "eerstegraads:biologie", as_of=AS_OF)
-    render.render(graph, images / "sanne.svg")
+    graph = diagrams.personal_digraph(catalogue, profile, "eerstegraads:biologie", as_of=AS_OF)
+    diagrams.render(graph, images / "sanne.svg")

@@ -12,21 +12,21 @@ import tempfile
 from pathlib import Path
 
 import leraarroutes as lr
-from leraarroutes import render
+from leraarroutes import diagrams
 
 
 def publish(folder: Path, as_of: dt.date) -> list[Path]:
     catalogue = lr.load_catalogue()
     written = []
-    for name in render.OVERVIEWS:
-        graph = render.to_digraph(catalogue, name, as_of=as_of)
+    for name in diagrams.OVERVIEWS:
+        graph = diagrams.to_digraph(catalogue, name, as_of=as_of)
         if shutil.which("dot"):
-            written.append(render.render(graph, folder / f"{name}.svg"))
+            written.append(diagrams.render(graph, folder / f"{name}.svg"))
         else:
-            written.append(render.render(graph, folder / f"{name}.dot"))
+            written.append(diagrams.render(graph, folder / f"{name}.dot"))
         mermaid = folder / f"{name}.md"
         mermaid.write_text(
-            "```mermaid\n" + render.overview_mermaid(catalogue, name, as_of=as_of) + "```\n", encoding="utf-8"
+            "```mermaid\n" + diagrams.overview_mermaid(catalogue, name, as_of=as_of) + "```\n", encoding="utf-8"
         )
         written.append(mermaid)
     return written
@@ -36,7 +36,7 @@ def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
     folder.mkdir(parents=True, exist_ok=True)
     written = publish(folder, dt.date(2024, 1, 1))
-    assert len(written) == 2 * len(render.OVERVIEWS)
+    assert len(written) == 2 * len(diagrams.OVERVIEWS)
     print(f"ok: {len(written)} files in {folder}")
 
 

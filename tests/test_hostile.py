@@ -177,7 +177,7 @@ def test_an_interrupted_render_leaves_the_previous_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalogue: Catalogue
 ) -> None:
     """The same for a diagram: the previous DOT file stays whole."""
-    from leraarroutes import render as render_module
+    from leraarroutes import diagrams as render_module
 
     target = tmp_path / "po.dot"
     target.write_text("digraph oud {}\n", encoding="utf-8")

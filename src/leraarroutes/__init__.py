@@ -7,6 +7,7 @@
 """
 
 import importlib.metadata as _metadata
+import typing as _typing
 
 from leraarroutes.catalogue import Catalogue, CatalogueFile, DegreeAlias
 from leraarroutes.education import HIGHER_EDUCATION_DEGREES, Diploma, Level, Study
@@ -71,6 +72,46 @@ from leraarroutes.rules import (
 from leraarroutes.serialize import dumps, loads, make_converter
 from leraarroutes.subjects import ShortageListing, Subject
 
+if _typing.TYPE_CHECKING:
+    from leraarroutes.diagrams import (
+        OVERVIEWS,
+        GraphvizMissingError,
+        overview_mermaid,
+        personal_digraph,
+        personal_mermaid,
+        render,
+        to_digraph,
+    )
+
+# Diagrams pull in graphviz; they load on first use, so that `import leraarroutes` stays quick.
+_LAZY = dict.fromkeys(
+    (
+        "OVERVIEWS",
+        "GraphvizMissingError",
+        "overview_mermaid",
+        "personal_digraph",
+        "personal_mermaid",
+        "render",
+        "to_digraph",
+    ),
+    "leraarroutes.diagrams",
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib  # noqa: PLC0415 - only when a diagram name is first used
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'leraarroutes' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
 try:
     __version__ = _metadata.version("leraarroutes")
 except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree without metadata
@@ -78,6 +119,7 @@ except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree witho
 
 __all__ = [
     "HIGHER_EDUCATION_DEGREES",
+    "OVERVIEWS",
     "AdmissionFramework",
     "AllOf",
     "AnyOf",
@@ -93,6 +135,7 @@ __all__ = [
     "ExamSubject",
     "Exemption",
     "Grants",
+    "GraphvizMissingError",
     "HasCompleted",
     "HasDiploma",
     "HasJob",
@@ -146,5 +189,10 @@ __all__ = [
     "load_profiles",
     "loads",
     "make_converter",
+    "overview_mermaid",
+    "personal_digraph",
+    "personal_mermaid",
+    "render",
     "save",
+    "to_digraph",
 ]

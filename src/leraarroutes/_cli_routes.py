@@ -181,7 +181,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_diagram(args: argparse.Namespace) -> int:
-    from leraarroutes import render  # noqa: PLC0415 - graphviz is imported only for diagrams
+    from leraarroutes import diagrams  # noqa: PLC0415 - graphviz is imported only for diagrams
 
     catalogue = load_catalogue(*args.extra)
     as_of = args.as_of or dt.date.today()
@@ -192,13 +192,13 @@ def _cmd_diagram(args: argparse.Namespace) -> int:
         profile = load_profile(args.profile)
         catalogue.check_profile(profile, file=args.profile)
         if suffix == "mmd":
-            text = render.personal_mermaid(catalogue, profile, args.target, as_of=as_of, lang=args.lang)
+            text = diagrams.personal_mermaid(catalogue, profile, args.target, as_of=as_of, lang=args.lang)
         else:
-            graph = render.personal_digraph(catalogue, profile, args.target, as_of=as_of, lang=args.lang)
+            graph = diagrams.personal_digraph(catalogue, profile, args.target, as_of=as_of, lang=args.lang)
     elif suffix == "mmd":
-        text = render.overview_mermaid(catalogue, args.name, as_of=as_of, lang=args.lang)
+        text = diagrams.overview_mermaid(catalogue, args.name, as_of=as_of, lang=args.lang)
     else:
-        graph = render.to_digraph(catalogue, args.name, as_of=as_of, lang=args.lang)
+        graph = diagrams.to_digraph(catalogue, args.name, as_of=as_of, lang=args.lang)
     if suffix == "mmd":
         if args.output is None:  # pragma: no cover - suffix comes from the output name
             sys.stdout.write(text)
@@ -211,7 +211,7 @@ def _cmd_diagram(args: argparse.Namespace) -> int:
     for source in [*args.extra, *([args.profile] if args.profile else [])]:
         if Path(source).resolve() == Path(args.output).resolve():
             raise InputError("refusing to write over an input file", file=args.output)
-    render.render(graph, args.output)
+    diagrams.render(graph, args.output)
     return 0
 
 
@@ -253,7 +253,7 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
     p.set_defaults(func=_cmd_batch)
 
-    from leraarroutes.render import OVERVIEWS  # noqa: PLC0415 - the names only
+    from leraarroutes.diagrams import OVERVIEWS  # noqa: PLC0415 - the names only
 
     p = sub.add_parser("diagram", help="draw a route overview or a personal route map")
     p.add_argument("name", choices=[*OVERVIEWS, "persoonlijk"])

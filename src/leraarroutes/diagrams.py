@@ -39,10 +39,11 @@ __all__ = [
     "KIND_LABELS",
     "OVERVIEWS",
     "GraphvizMissingError",
+    "overview_mermaid",
     "personal_digraph",
+    "personal_mermaid",
     "render",
     "to_digraph",
-    "to_mermaid",
 ]
 
 OVERVIEWS = (
@@ -605,11 +606,8 @@ def _mermaid_text(value: str) -> str:
     return " ".join(value.split()).replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
 
 
-def to_mermaid(graph: graphviz.Digraph | None = None, *, diagram: _Diagram | None = None) -> str:
-    """Mermaid flowchart text for a diagram made by :func:`overview_mermaid` or :func:`personal_mermaid`."""
-    if diagram is None:
-        raise InputError("to_mermaid needs a diagram; use overview_mermaid() or personal_mermaid()")
-    _ = graph
+def _mermaid(diagram: _Diagram) -> str:
+    """Mermaid flowchart text for a diagram (labels with quotes and angle brackets made entities)."""
     lines = ["flowchart LR"]
     ident = {n.id: f"n{i}" for i, n in enumerate(diagram.nodes)}
     for group, title in diagram.groups:
@@ -631,14 +629,14 @@ def to_mermaid(graph: graphviz.Digraph | None = None, *, diagram: _Diagram | Non
 
 def overview_mermaid(catalogue: Catalogue, name: str, *, as_of: dt.date | None = None, lang: str = "nl") -> str:
     """The named overview as Mermaid flowchart text, for Markdown documentation."""
-    return to_mermaid(diagram=_overview(catalogue, name, as_of or dt.date.today(), lang))
+    return _mermaid(_overview(catalogue, name, as_of or dt.date.today(), lang))
 
 
 def personal_mermaid(
     catalogue: Catalogue, profile: Profile, target: str | None = None, *, as_of: dt.date | None = None, lang: str = "nl"
 ) -> str:
     """One person's route map as Mermaid flowchart text."""
-    return to_mermaid(diagram=_personal(catalogue, profile, target, day=as_of or dt.date.today(), lang=lang, limit=12))
+    return _mermaid(_personal(catalogue, profile, target, day=as_of or dt.date.today(), lang=lang, limit=12))
 
 
 _FORMATS = ("svg", "png", "pdf", "dot", "mmd")

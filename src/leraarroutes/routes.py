@@ -384,6 +384,16 @@ def _after(state: Profile, plan: Plan) -> Profile:
     return state
 
 
+def _granting(graph: nx.DiGraph, goal: Qualification) -> list[str]:
+    """The offerings that grant ``goal`` (or a wider qualification), looked up once per graph."""
+    index: dict[Qualification, list[str]] = graph.graph.setdefault("granting", {})
+    if goal not in index:
+        index[goal] = sorted(
+            n for n, d in graph.nodes(data=True) if any(q.includes(goal) for q in d["programme"].grants.qualifications)
+        )
+    return index[goal]
+
+
 class _Search:
     """Goal regression: to enter a programme, first take the steps that bring its entry closer.
 
@@ -417,11 +427,7 @@ class _Search:
         self.progress: dict[tuple[str, Profile], int] = {}
 
     def routes_to(self, goal: Qualification) -> list[Route]:
-        granting = sorted(
-            n
-            for n, d in self.graph.nodes(data=True)
-            if any(q.includes(goal) for q in d["programme"].grants.qualifications)
-        )
+        granting = _granting(self.graph, goal)
         found: dict[frozenset[str], Route] = {}
         for n in granting:
             for plan in self._plans(n, self.start, self.max_steps):

@@ -525,7 +525,8 @@ def explain(
     """The programmes on the way to ``target`` that ``profile`` cannot enter now.
 
     Each comes with the failed requirements (and their sources) and the single changes that would
-    open it: a completed programme, a qualification, a job at a school, a diploma.
+    open it: a completed programme, a qualification, a job at a school, a diploma. Raises
+    :class:`~leraarroutes.UnknownNameError` for a malformed target.
     """
     day = as_of or dt.date.today()
     goal = _target(target)

@@ -8,6 +8,7 @@ from typing import Any
 
 import leraarroutes as lr
 from leraarroutes import cli, diagrams
+from leraarroutes.rules import describe
 
 DOCS = Path(__file__).parent
 AS_OF = dt.date(2024, 1, 1)
@@ -51,7 +52,7 @@ def _catalogue_reference() -> str:
                 lines.append(f"- {d.form.value}: {span} months")
             if p.subjects:
                 lines.append(f"- subjects: {', '.join(p.subjects)}")
-            lines.append(f"- entry rule: `{p.entry}`")
+            lines.append(f"- toelating: {describe(p.entry)}")
             if p.grants.qualifications:
                 lines.append(f"- grants: {', '.join(str(q) for q in p.grants.qualifications)}")
             if p.providers:

@@ -84,7 +84,9 @@ def test_docs_commands_give_the_output_they_show(  # noqa: PLR0917 - parametrise
     from leraarroutes.cli import main
 
     monkeypatch.chdir(ROOT)
-    argv = [str(tmp_path / a) if a.endswith((".svg", ".png")) else a for a in shlex.split(command)[1:]]
+    # files the commands write go to a temporary folder, never into the repository
+    outputs = (".svg", ".png", ".pdf", ".dot", ".mmd", ".jsonl")
+    argv = [str(tmp_path / a) if a.endswith(outputs) else a for a in shlex.split(command)[1:]]
     assert main(argv) == 0, page
     assert capsys.readouterr().out.rstrip() == shown
 

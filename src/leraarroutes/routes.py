@@ -367,11 +367,18 @@ def find_routes(
 _RANK = {Truth.NO: 0, Truth.UNKNOWN: 1, Truth.YES: 2}
 
 
-def _progress(rule: Rule, state: Profile, context: RuleContext) -> int:
-    """How much of a rule holds: the ranks of its leaves added up (NO 0, UNKNOWN 1, YES 2)."""
+def _progress(rule: Rule, state: Profile, context: RuleContext, leaves: dict[tuple[int, Profile], int]) -> int:
+    """How much of a rule holds: the ranks of its leaves added up (NO 0, UNKNOWN 1, YES 2).
+
+    ``leaves`` caches each leaf's rank per state for the length of one query.
+    """
     if isinstance(rule, (AllOf, AnyOf)):
-        return sum(_progress(r, state, context) for r in rule.rules)
-    return _RANK[rule.evaluate(state, context).truth]
+        return sum(_progress(r, state, context, leaves) for r in rule.rules)
+    key = (id(rule), state)
+    rank = leaves.get(key)
+    if rank is None:
+        rank = leaves[key] = _RANK[rule.evaluate(state, context).truth]
+    return rank
 
 
 Plan = tuple[Programme, ...]
@@ -425,6 +432,8 @@ class _Search:
         self.memo: dict[tuple[str, Profile, int], list[Plan]] = {}
         self.verdicts: dict[tuple[str, Profile], Verdict] = {}
         self.progress: dict[tuple[str, Profile], int] = {}
+        self.leaves: dict[tuple[int, Profile], int] = {}
+        self.gained: dict[tuple[Profile, str], Profile] = {}
 
     def routes_to(self, goal: Qualification) -> list[Route]:
         granting = _granting(self.graph, goal)
@@ -455,11 +464,21 @@ class _Search:
             verdict = self.verdicts[key] = p.entry.evaluate(state, self.context)
         return verdict
 
+    def _after(self, state: Profile, plan: Plan) -> Profile:
+        """The state once every step of ``plan`` is completed (cached per state and step)."""
+        for step in plan:
+            key = (state, step.id)
+            following = self.gained.get(key)
+            if following is None:
+                following = self.gained[key] = _after(state, (step,))
+            state = following
+        return state
+
     def _progress(self, p: Programme, state: Profile) -> int:
         key = (p.id, state)
         score = self.progress.get(key)
         if score is None:
-            score = self.progress[key] = _progress(p.entry, state, self.context)
+            score = self.progress[key] = _progress(p.entry, state, self.context, self.leaves)
         return score
 
     def _plans(self, node: str, state: Profile, depth: int) -> list[Plan]:
@@ -490,7 +509,7 @@ class _Search:
             if pred in state.completed:
                 continue
             for first in self._plans(pred, state, depth - 1):
-                after = _after(state, first)
+                after = self._after(state, first)
                 if self._progress(p, after) <= before:
                     continue
                 plans += [first + rest for rest in self._plans(p.id, after, depth - len(first))]

@@ -63,22 +63,26 @@ class Truth(enum.Enum):
     NO = "no"
     UNKNOWN = "unknown"
 
+    # The members are read from module constants: Enum attribute access is slow on hot paths.
     def __and__(self, other: Truth) -> Truth:
-        if Truth.NO in (self, other):
-            return Truth.NO
-        if Truth.UNKNOWN in (self, other):
-            return Truth.UNKNOWN
-        return Truth.YES
+        if self is _NO or other is _NO:
+            return _NO
+        if self is _UNKNOWN or other is _UNKNOWN:
+            return _UNKNOWN
+        return _YES
 
     def __or__(self, other: Truth) -> Truth:
-        if Truth.YES in (self, other):
-            return Truth.YES
-        if Truth.UNKNOWN in (self, other):
-            return Truth.UNKNOWN
-        return Truth.NO
+        if self is _YES or other is _YES:
+            return _YES
+        if self is _UNKNOWN or other is _UNKNOWN:
+            return _UNKNOWN
+        return _NO
 
     def __invert__(self) -> Truth:
-        return {Truth.YES: Truth.NO, Truth.NO: Truth.YES}.get(self, Truth.UNKNOWN)
+        return _NO if self is _YES else _YES if self is _NO else _UNKNOWN
+
+
+_YES, _NO, _UNKNOWN = Truth.YES, Truth.NO, Truth.UNKNOWN
 
 
 @frozen(kw_only=True)
@@ -357,11 +361,11 @@ def _best(per_degree: list[list[Reason]], missing: Reason) -> Verdict:
         return Verdict(truth=Truth.NO, reasons=(missing,))
     scored = []
     for checks in per_degree:
-        truth = Truth.YES
+        truth = _YES
         for c in checks:
             truth &= c.truth
         scored.append((truth, checks))
-    for wanted in (Truth.YES, Truth.UNKNOWN, Truth.NO):
+    for wanted in (_YES, _UNKNOWN, _NO):
         found = [checks for truth, checks in scored if truth is wanted]
         if found:
             return _combine(wanted, found[0]) if found[0] else Verdict(truth=wanted)

@@ -74,17 +74,23 @@ class _Needs:
         return None
 
 
-@functools.lru_cache(maxsize=32)
 def programme_graph(catalogue: Catalogue, as_of: dt.date) -> nx.DiGraph:
     """Offerings valid on ``as_of`` that change routes, with "enables" edges labelled ``via``.
 
     ``via`` is "completed", "qualification", "deficiency" (specific links to the entry rule),
-    "diploma" (only a shared diploma level) or "exemption" (shortens rather than opens).
+    "diploma" (only a shared diploma level) or "exemption" (shortens rather than opens). Dates on
+    which the same programmes run share one graph.
     """
+    running = tuple(p.id for p in catalogue.offerings(as_of=as_of) if p.changes_route)
+    return _graph(catalogue, running)
+
+
+@functools.lru_cache(maxsize=32)
+def _graph(catalogue: Catalogue, running: tuple[str, ...]) -> nx.DiGraph:
     import networkx as nx  # noqa: PLC0415 - deferred: see the TYPE_CHECKING import above
 
     graph = nx.DiGraph()
-    offerings = [p for p in catalogue.offerings(as_of=as_of) if p.changes_route]
+    offerings = [catalogue.programme(pid) for pid in running]
     needs = {}
     for p in offerings:
         graph.add_node(p.id, programme=p)

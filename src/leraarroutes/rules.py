@@ -227,52 +227,46 @@ def _all_rules(_i: object, attribute: attrs.Attribute[Any], value: tuple[Any, ..
             raise TypeError(msg)
 
 
+class _Combination(Rule):
+    """The shared workings of ``all`` and ``any``: fold the children's truths from ``_unit``."""
+
+    __slots__ = ()
+    rules: tuple[Rule, ...]
+    _unit: ClassVar[Truth]
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        verdicts = [r.evaluate(profile, context) for r in self.rules]
+        truth = self._unit
+        for v in verdicts:
+            truth = (truth & v.truth) if self._unit is _YES else (truth | v.truth)
+        return _combine(truth, (reason for v in verdicts for reason in v.reasons))
+
+    def bind(self, subject: SubjectId) -> Rule:
+        return type(self)(rules=tuple(r.bind(subject) for r in self.rules))  # type: ignore[call-arg]
+
+    def children(self) -> tuple[Rule, ...]:
+        return self.rules
+
+    def __str__(self) -> str:
+        return f"{self.tag}({', '.join(str(r) for r in self.rules)})"
+
+
 @frozen(kw_only=True)
-class AllOf(Rule):
+class AllOf(_Combination):
     """Every rule inside holds. ``AllOf(rules=())`` always holds (no requirement)."""
 
     tag: ClassVar[str] = "all"
+    _unit: ClassVar[Truth] = _YES
     rules: tuple[Rule, ...] = field(converter=_rules, validator=_all_rules)
-
-    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
-        verdicts = [r.evaluate(profile, context) for r in self.rules]
-        truth = Truth.YES
-        for v in verdicts:
-            truth &= v.truth
-        return _combine(truth, (reason for v in verdicts for reason in v.reasons))
-
-    def bind(self, subject: SubjectId) -> Rule:
-        return AllOf(rules=tuple(r.bind(subject) for r in self.rules))
-
-    def children(self) -> tuple[Rule, ...]:
-        return self.rules
-
-    def __str__(self) -> str:
-        return f"all({', '.join(str(r) for r in self.rules)})"
 
 
 @frozen(kw_only=True)
-class AnyOf(Rule):
+class AnyOf(_Combination):
     """At least one rule inside holds. ``AnyOf(rules=())`` never holds."""
 
     tag: ClassVar[str] = "any"
+    _unit: ClassVar[Truth] = _NO
     rules: tuple[Rule, ...] = field(converter=_rules, validator=_all_rules)
-
-    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
-        verdicts = [r.evaluate(profile, context) for r in self.rules]
-        truth = Truth.NO
-        for v in verdicts:
-            truth |= v.truth
-        return _combine(truth, (reason for v in verdicts for reason in v.reasons))
-
-    def bind(self, subject: SubjectId) -> Rule:
-        return AnyOf(rules=tuple(r.bind(subject) for r in self.rules))
-
-    def children(self) -> tuple[Rule, ...]:
-        return self.rules
-
-    def __str__(self) -> str:
-        return f"any({', '.join(str(r) for r in self.rules)})"
 
 
 @frozen(kw_only=True)

@@ -90,7 +90,8 @@ def _graph(catalogue: Catalogue, running: tuple[str, ...]) -> nx.DiGraph:
     import networkx as nx  # noqa: PLC0415 - deferred: see the TYPE_CHECKING import above
 
     graph = nx.DiGraph()
-    offerings = [catalogue.programme(pid) for pid in running]
+    by_id = {o.id: o for o in catalogue.offerings()}
+    offerings = [by_id[pid] for pid in running]
     needs = {}
     for p in offerings:
         graph.add_node(p.id, programme=p)

@@ -90,7 +90,7 @@ def _graph(catalogue: Catalogue, running: tuple[str, ...]) -> nx.DiGraph:
     import networkx as nx  # noqa: PLC0415 - deferred: see the TYPE_CHECKING import above
 
     graph = nx.DiGraph()
-    by_id = {o.id: o for o in catalogue.offerings()}
+    by_id: dict[str, Programme] = {o.id: o for o in catalogue.offerings()}
     offerings = [by_id[pid] for pid in running]
     needs = {}
     for p in offerings:

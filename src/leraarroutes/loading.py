@@ -13,15 +13,22 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from leraarroutes import serialize
-from leraarroutes._yaml import line_of
 from leraarroutes.catalogue import _SECTIONS, Catalogue, CatalogueFile, Origin, check
 from leraarroutes.errors import CatalogueError, InputError, ProfileError
 from leraarroutes.profile import Profile
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+
+def _serialize() -> ModuleType:
+    """The serialisation module, imported on first use: cattrs and PyYAML are most of the import time."""
+    from leraarroutes import serialize  # noqa: PLC0415 - deferred on purpose, see the docstring
+
+    return serialize
+
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -79,13 +86,13 @@ def load_profiles(path: str | os.PathLike[str]) -> list[Profile]:
     fmt = format_of(path)
     text = _read(path, ProfileError)
     try:
-        documents = serialize.parse_text(text, fmt, file=str(path))
+        documents = _serialize().parse_text(text, fmt, file=str(path))
     except InputError as exc:
         raise ProfileError(exc.message, path=exc.path, file=exc.file, line=exc.line) from None
     if not documents:
         raise ProfileError("the file holds no profile", file=str(path))
     return [
-        serialize.structure(data, Profile, error=ProfileError, file=str(path), node=node) for data, node in documents
+        _serialize().structure(data, Profile, error=ProfileError, file=str(path), node=node) for data, node in documents
     ]
 
 
@@ -112,6 +119,8 @@ def _file_parts(name: str, text: str, fmt: str, *, trusted: bool = False) -> dic
     ``trusted`` text (the shipped data) is parsed with libyaml when available, without line
     numbers; should it hold an error, it is parsed again the careful way to say where.
     """
+    import yaml  # noqa: PLC0415 - deferred with the serialisation module
+
     if trusted and fmt == "yaml" and hasattr(yaml, "CSafeLoader"):
         try:
             fast = [(data, None) for data in yaml.load_all(text, Loader=yaml.CSafeLoader)]
@@ -119,13 +128,16 @@ def _file_parts(name: str, text: str, fmt: str, *, trusted: bool = False) -> dic
         except (yaml.YAMLError, InputError):
             pass
     try:
-        documents = serialize.parse_text(text, fmt, file=name)
+        documents = _serialize().parse_text(text, fmt, file=name)
     except InputError as exc:
         raise CatalogueError(exc.message, path=exc.path, file=exc.file, line=exc.line) from None
     return _sections(name, documents)
 
 
 def _sections(name: str, documents: list[tuple[Any, Any]]) -> dict[str, list[tuple[Any, Origin]]]:
+    from leraarroutes._yaml import line_of  # noqa: PLC0415 - deferred with the serialisation module
+
+    serialize = _serialize()
     parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _SECTIONS}
     for data, node in documents:
         if data is None:
@@ -187,7 +199,7 @@ def save(obj: object, path: str | os.PathLike[str], *, inputs: Iterable[str | os
     The file appears whole or not at all: the text goes to a temporary file beside it that then
     replaces ``path``. Writing over one of ``inputs`` is refused.
     """
-    save_text(path, serialize.dumps(obj, format_of(path)), inputs=inputs)
+    save_text(path, _serialize().dumps(obj, format_of(path)), inputs=inputs)
 
 
 def save_text(path: str | os.PathLike[str], text: str, *, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -53,3 +54,9 @@ def year(_instance: object, attribute: attrs.Attribute[Any], value: int | None) 
     if value is not None and not 1900 <= value <= 2100:  # noqa: PLR2004 - the plausible range
         msg = f"{attribute.name} must be a year between 1900 and 2100, not {value}"
         raise ValueError(msg)
+
+
+def did_you_mean(value: object, choices: Iterable[str], n: int = 1) -> str:
+    """``"; did you mean 'x'?"`` for the closest of ``choices`` (up to ``n``), or ``""``."""
+    close = difflib.get_close_matches(str(value), list(choices), n=n)
+    return f"; did you mean {', '.join(map(repr, close))}?" if close else ""

@@ -14,13 +14,13 @@ ask (relatedness, degree names, programme kinds) through :meth:`Catalogue.contex
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import field, frozen
 
+from leraarroutes._validate import did_you_mean
 from leraarroutes.education import Diploma, Study
 from leraarroutes.errors import CatalogueError, ProfileError, UnknownNameError
 from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId
@@ -189,8 +189,7 @@ class Catalogue:
 
         def subject(value: str | None, path: str) -> None:
             if value is not None and value not in self._subjects:
-                close = difflib.get_close_matches(value, list(self._subjects), n=3)
-                hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+                hint = did_you_mean(value, self._subjects, n=3)
                 raise ProfileError(f"unknown subject {value!r}{hint}", path=path, file=file)
 
         for i, d in enumerate(profile.diplomas):
@@ -204,8 +203,7 @@ class Catalogue:
             subject(q.subject, f"$.qualifications[{i}]")
         for i, pid in enumerate(profile.completed):
             if pid not in self._offerings:
-                close = difflib.get_close_matches(pid, list(self._offerings), n=3)
-                hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+                hint = did_you_mean(pid, self._offerings, n=3)
                 raise ProfileError(f"unknown programme {pid!r}{hint}", path=f"$.completed[{i}]", file=file)
         notes = []
         degrees: tuple[Diploma | Study, ...] = (*profile.diplomas, *profile.studying)
@@ -245,8 +243,7 @@ def _lookup(index: Mapping[str, _T], key: str, what: str) -> _T:
     try:
         return index[key]
     except KeyError:
-        close = difflib.get_close_matches(key, list(index), n=3)
-        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = did_you_mean(key, index, n=3)
         raise UnknownNameError(f"unknown {what} {key!r}{hint}") from None
 
 
@@ -361,8 +358,7 @@ def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...])
     def need_subject(value: str | None, origin: Origin, where: str) -> None:
         if value is None or value == SUBJECT_PLACEHOLDER or value in subjects:
             return
-        close = difflib.get_close_matches(value, sorted(subjects), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        hint = did_you_mean(value, sorted(subjects))
         raise _error(origin, f"unknown subject {value!r}{hint}", where)
 
     for row, origin in parts["relatedness"]:
@@ -453,8 +449,7 @@ def _check_rule(  # noqa: C901, PLR0912 - one branch per kind of rule leaf
             for pid in node.programmes:
                 base = pid.split("/", 1)[0]
                 if base not in programmes:
-                    close = difflib.get_close_matches(base, sorted(programmes), n=1)
-                    hint = f"; did you mean {close[0]!r}?" if close else ""
+                    hint = did_you_mean(base, sorted(programmes))
                     raise _error(origin, f"refers to unknown programme {pid!r}{hint}", where)
 
 

@@ -12,7 +12,6 @@ False
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 from typing import Any
 
@@ -97,8 +96,7 @@ class Qualification:
             kind = QualificationKind(kind_text)
         except ValueError:
             choices = [k.value for k in QualificationKind]
-            close = difflib.get_close_matches(kind_text, choices, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint = _validate.did_you_mean(kind_text, choices)
             msg = f"unknown qualification kind {kind_text!r} in {text!r}; valid kinds: {', '.join(choices)}{hint}"
             raise ValueError(msg) from None
         return cls(kind=kind, subject=SubjectId(subject) if sep else None)

@@ -15,7 +15,6 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import enum
 import json
 import tomllib
@@ -31,7 +30,7 @@ import yaml
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from leraarroutes import _yaml
+from leraarroutes import _validate, _yaml
 from leraarroutes.errors import InputError
 from leraarroutes.profile import Profile
 from leraarroutes.qualifications import Qualification
@@ -59,11 +58,6 @@ class _RuleShapeError(ValueError):
 _SEP = "\x00"
 
 
-def _did_you_mean(value: object, choices: list[str]) -> str:
-    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
 def _format_exception(exc: BaseException, cl: type | None) -> str:
     """Say what is wrong in words a person acts on; the path is added by the caller."""
     if isinstance(exc, _RuleShapeError):
@@ -71,7 +65,7 @@ def _format_exception(exc: BaseException, cl: type | None) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         extra = sorted(exc.extra_fields)
-        hints = "".join(_did_you_mean(e, known) for e in extra)
+        hints = "".join(_validate.did_you_mean(e, known) for e in extra)
         return (
             f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))}; "
             f"valid fields: {', '.join(known)}{hints}"
@@ -82,7 +76,7 @@ def _format_exception(exc: BaseException, cl: type | None) -> str:
         choices = [str(m.value) for m in cl]
         bad = exc.args[0] if exc.args else "?"
         bad = bad.split("'")[1] if isinstance(bad, str) and bad.count("'") >= 2 else bad  # noqa: PLR2004
-        return f"invalid value {bad!r}; valid choices: {', '.join(choices)}{_did_you_mean(bad, choices)}"
+        return f"invalid value {bad!r}; valid choices: {', '.join(choices)}{_validate.did_you_mean(bad, choices)}"
     if isinstance(exc, (ValueError, TypeError)) and exc.args and isinstance(exc.args[0], str):
         return exc.args[0]
     return f"invalid value ({type(exc).__name__})"
@@ -195,7 +189,7 @@ def _rule_hooks(converter: cattrs.Converter) -> None:  # noqa: C901 - the hooks 
         here = f"{subpath}.{tag}"
         if cls is None:
             raise _RuleShapeError(
-                f"unknown rule {tag!r}; valid rules: {tags}{_did_you_mean(tag, list(_RULE_TAGS))}",
+                f"unknown rule {tag!r}; valid rules: {tags}{_validate.did_you_mean(tag, list(_RULE_TAGS))}",
                 subpath,
             )
         if cls in (AllOf, AnyOf):

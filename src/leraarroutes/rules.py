@@ -158,6 +158,11 @@ NO_CONTEXT: RuleContext = _NoContext()
 """The context used when none is given: no tables, no date."""
 
 
+def _said(truth: Truth, nl: str, en: str) -> Verdict:
+    """A verdict resting on one reason."""
+    return Verdict(truth=truth, reasons=(Reason(truth=truth, nl=nl, en=en),))
+
+
 def _combine(truth: Truth, reasons: Iterable[Reason]) -> Verdict:
     return Verdict(truth=truth, reasons=tuple(dict.fromkeys(r for r in reasons if r.truth is truth)))
 
@@ -469,14 +474,8 @@ class HoldsQualification(Rule):
         _ = context
         q = self.qualification
         if profile.holds(q):
-            return Verdict(
-                truth=Truth.YES,
-                reasons=(Reason(truth=Truth.YES, nl=f"heeft de bevoegdheid {q}", en=f"holds {q}"),),
-            )
-        return Verdict(
-            truth=Truth.NO,
-            reasons=(Reason(truth=Truth.NO, nl=f"mist de bevoegdheid {q}", en=f"does not hold {q}"),),
-        )
+            return _said(Truth.YES, f"heeft de bevoegdheid {q}", f"holds {q}")
+        return _said(Truth.NO, f"mist de bevoegdheid {q}", f"does not hold {q}")
 
     def bind(self, subject: SubjectId) -> Rule:
         return HoldsQualification(qualification=self.qualification.bind(subject))
@@ -514,14 +513,8 @@ class HasCompleted(Rule):
             ]
         wanted = ", ".join([*self.programmes, *([f"kind {self.kind}"] if self.kind else [])])
         if hits:
-            return Verdict(
-                truth=Truth.YES,
-                reasons=(Reason(truth=Truth.YES, nl=f"{hits[0]} afgerond", en=f"completed {hits[0]}"),),
-            )
-        return Verdict(
-            truth=Truth.NO,
-            reasons=(Reason(truth=Truth.NO, nl=f"nog niet afgerond: {wanted}", en=f"not completed: {wanted}"),),
-        )
+            return _said(Truth.YES, f"{hits[0]} afgerond", f"completed {hits[0]}")
+        return _said(Truth.NO, f"nog niet afgerond: {wanted}", f"not completed: {wanted}")
 
     def bind(self, subject: SubjectId) -> Rule:
         return HasCompleted(
@@ -550,15 +543,10 @@ class SubjectEc(Rule):
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
         ec = profile.ec_in(self.subject)
         if ec is None:
-            return Verdict(
-                truth=Truth.UNKNOWN,
-                reasons=(
-                    Reason(
-                        truth=Truth.UNKNOWN,
-                        nl=f"aantal EC vakinhoud {self.subject} niet opgegeven (nodig: {self.min_ec})",
-                        en=f"EC of {self.subject} content not given (needed: {self.min_ec})",
-                    ),
-                ),
+            return _said(
+                Truth.UNKNOWN,
+                f"aantal EC vakinhoud {self.subject} niet opgegeven (nodig: {self.min_ec})",
+                f"EC of {self.subject} content not given (needed: {self.min_ec})",
             )
         short = self.min_ec - ec
         if short <= 0:
@@ -587,7 +575,7 @@ class SubjectEc(Rule):
                 f"{ec} EC of {self.subject}: {short} EC short "
                 f"(needed {self.min_ec}, deficiency at most {self.max_deficiency_ec})"
             )
-        return Verdict(truth=truth, reasons=(Reason(truth=truth, nl=nl, en=en),))
+        return _said(truth, nl, en)
 
     def _deficiency_courses_done(self, profile: Profile, context: RuleContext) -> bool:
         if self.deficiency_kind is None:
@@ -618,37 +606,14 @@ class ExamSubject(Rule):
             hit = set(d.exam_subjects) & set(self.subjects)
             if hit:
                 s = min(hit)
-                return Verdict(
-                    truth=Truth.YES,
-                    reasons=(
-                        Reason(
-                            truth=Truth.YES,
-                            nl=f"eindexamen {s} ({d.level.value})",
-                            en=f"final exam in {s} ({d.level.value})",
-                        ),
-                    ),
-                )
+                return _said(Truth.YES, f"eindexamen {s} ({d.level.value})", f"final exam in {s} ({d.level.value})")
         if any(not d.exam_subjects for d in candidates):
-            return Verdict(
-                truth=Truth.UNKNOWN,
-                reasons=(
-                    Reason(
-                        truth=Truth.UNKNOWN,
-                        nl=f"eindexamenvakken niet opgegeven (gevraagd: {wanted})",
-                        en=f"final-exam subjects not given (asked: {wanted})",
-                    ),
-                ),
+            return _said(
+                Truth.UNKNOWN,
+                f"eindexamenvakken niet opgegeven (gevraagd: {wanted})",
+                f"final-exam subjects not given (asked: {wanted})",
             )
-        return Verdict(
-            truth=Truth.NO,
-            reasons=(
-                Reason(
-                    truth=Truth.NO,
-                    nl=f"geen eindexamen in {wanted}",
-                    en=f"no final exam in {wanted}",
-                ),
-            ),
-        )
+        return _said(Truth.NO, f"geen eindexamen in {wanted}", f"no final exam in {wanted}")
 
 
 @frozen(kw_only=True)
@@ -690,7 +655,7 @@ class HasJob(Rule):
         else:
             truth = Truth.YES
             nl, en = f"baan in het {want}", f"job in {want}"
-        return Verdict(truth=truth, reasons=(Reason(truth=truth, nl=nl, en=en),))
+        return _said(truth, nl, en)
 
 
 @frozen(kw_only=True)
@@ -711,7 +676,7 @@ class WorkExperience(Rule):
             truth = Truth.YES if years >= self.min_years else Truth.NO
             nl = f"{years:g} jaar werkervaring (nodig: {self.min_years:g})"
             en = f"{years:g} years of work experience (needed: {self.min_years:g})"
-        return Verdict(truth=truth, reasons=(Reason(truth=truth, nl=nl, en=en),))
+        return _said(truth, nl, en)
 
 
 @frozen(kw_only=True)
@@ -725,16 +690,7 @@ class Decision(Rule):
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
         _ = profile, context
         extra = f": {self.note}" if self.note else ""
-        return Verdict(
-            truth=Truth.UNKNOWN,
-            reasons=(
-                Reason(
-                    truth=Truth.UNKNOWN,
-                    nl=f"besluit van {self.by}{extra}",
-                    en=f"decided by {self.by}{extra}",
-                ),
-            ),
-        )
+        return _said(Truth.UNKNOWN, f"besluit van {self.by}{extra}", f"decided by {self.by}{extra}")
 
 
 RULE_TYPES: tuple[type[Rule], ...] = (

@@ -384,13 +384,6 @@ def _progress(rule: Rule, state: Profile, context: RuleContext, leaves: dict[tup
 Plan = tuple[Programme, ...]
 
 
-def _after(state: Profile, plan: Plan) -> Profile:
-    """The state once every step of ``plan`` is completed."""
-    for step in plan:
-        state = state.gain(programme=step.id, qualifications=step.grants.qualifications, diplomas=step.grants.diplomas)
-    return state
-
-
 def _granting(graph: nx.DiGraph, goal: Qualification) -> list[str]:
     """The offerings that grant ``goal`` (or a wider qualification), looked up once per graph."""
     index: dict[Qualification, list[str]] = graph.graph.setdefault("granting", {})
@@ -470,7 +463,11 @@ class _Search:
             key = (state, step.id)
             following = self.gained.get(key)
             if following is None:
-                following = self.gained[key] = _after(state, (step,))
+                grants = step.grants
+                following = state.gain(
+                    programme=step.id, qualifications=grants.qualifications, diplomas=grants.diplomas
+                )
+                self.gained[key] = following
             state = following
         return state
 

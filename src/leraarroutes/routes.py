@@ -446,7 +446,7 @@ class _Search:
         for p in plan:
             verdict = self._verdict(p, state)
             steps.append(_make_step(p, state, self.context, verdict.reasons, self.day))
-            state = state.gain(programme=p.id, qualifications=p.grants.qualifications, diplomas=p.grants.diplomas)
+            state = self._after(state, (p,))
         granted = next(q for q in plan[-1].grants.qualifications if q.includes(goal))
         return _route(granted, tuple(steps), self.lang)
 

@@ -2,15 +2,24 @@
 
 With leraarroutes installed, ``st.from_type(Profile)`` in a user's tests draws from
 :func:`leraarroutes.strategies.profiles`.
+
+Hypothesis runs this hook while it is first imported, which may be from inside
+``leraarroutes.strategies`` itself; so the strategies module is imported only when a type is
+first drawn, never here.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - only when hypothesis loads us
 
-    from leraarroutes import strategies  # noqa: PLC0415
     from leraarroutes.catalogue import Catalogue  # noqa: PLC0415
     from leraarroutes.education import Diploma, Study  # noqa: PLC0415
     from leraarroutes.profile import Job, Profile  # noqa: PLC0415
@@ -18,11 +27,23 @@ def _hypothesis_setup_hook() -> None:
     from leraarroutes.qualifications import Qualification  # noqa: PLC0415
     from leraarroutes.rules import Rule  # noqa: PLC0415
 
-    st.register_type_strategy(Profile, strategies.profiles())
-    st.register_type_strategy(Diploma, strategies.diplomas())
-    st.register_type_strategy(Study, strategies.studies())
-    st.register_type_strategy(Job, strategies.jobs())
-    st.register_type_strategy(Qualification, strategies.qualifications())
-    st.register_type_strategy(Rule, strategies.rules())
-    st.register_type_strategy(Programme, strategies.programmes())
-    st.register_type_strategy(Catalogue, strategies.catalogues())
+    def deferred(name: str) -> Callable[[type], SearchStrategy[object]]:
+        def strategy(_type: type) -> SearchStrategy[object]:
+            from leraarroutes import strategies  # noqa: PLC0415
+
+            made: SearchStrategy[object] = getattr(strategies, name)()
+            return made
+
+        return strategy
+
+    for kind, name in (
+        (Profile, "profiles"),
+        (Diploma, "diplomas"),
+        (Study, "studies"),
+        (Job, "jobs"),
+        (Qualification, "qualifications"),
+        (Rule, "rules"),
+        (Programme, "programmes"),
+        (Catalogue, "catalogues"),
+    ):
+        st.register_type_strategy(kind, deferred(name))

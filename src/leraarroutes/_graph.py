@@ -81,8 +81,13 @@ def programme_graph(catalogue: Catalogue, as_of: dt.date) -> nx.DiGraph:
     "diploma" (only a shared diploma level) or "exemption" (shortens rather than opens). Dates on
     which the same programmes run share one graph.
     """
-    running = tuple(p.id for p in catalogue.offerings(as_of=as_of) if p.changes_route)
-    return _graph(catalogue, running)
+    return _graph(catalogue, _running(catalogue, as_of))
+
+
+@functools.lru_cache(maxsize=256)
+def _running(catalogue: Catalogue, as_of: dt.date) -> tuple[str, ...]:
+    """The offerings valid on ``as_of`` that change routes; asked once per catalogue and date."""
+    return tuple(p.id for p in catalogue.offerings(as_of=as_of) if p.changes_route)
 
 
 @functools.lru_cache(maxsize=32)

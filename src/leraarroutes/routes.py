@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import frozen
 
+from leraarroutes._compiled import NO, UNKNOWN, YES, compiled, fold
 from leraarroutes._graph import programme_graph
 
 if TYPE_CHECKING:  # networkx is imported when the first graph is built, not at import
@@ -39,17 +40,13 @@ from leraarroutes.profile import Job, Profile
 from leraarroutes.programmes import Programme
 from leraarroutes.qualifications import Qualification
 from leraarroutes.rules import (
-    AllOf,
-    AnyOf,
     HasCompleted,
     HasDiploma,
     HasJob,
     HoldsQualification,
     Reason,
-    Rule,
     RuleContext,
     Truth,
-    Verdict,
 )
 
 __all__ = [
@@ -364,24 +361,8 @@ def find_routes(
     return tuple(routes[:limit] if limit is not None else routes)
 
 
-_RANK = {Truth.NO: 0, Truth.UNKNOWN: 1, Truth.YES: 2}
-
-
-def _progress(rule: Rule, state: Profile, context: RuleContext, leaves: dict[tuple[int, Profile], int]) -> int:
-    """How much of a rule holds: the ranks of its leaves added up (NO 0, UNKNOWN 1, YES 2).
-
-    ``leaves`` caches each leaf's rank per state for the length of one query.
-    """
-    if isinstance(rule, (AllOf, AnyOf)):
-        return sum(_progress(r, state, context, leaves) for r in rule.rules)
-    key = (id(rule), state)
-    rank = leaves.get(key)
-    if rank is None:
-        rank = leaves[key] = _RANK[rule.evaluate(state, context).truth]
-    return rank
-
-
-Plan = tuple[Programme, ...]
+Plan = tuple[int, ...]
+"""Steps as offering numbers of the compiled graph, in order."""
 
 
 def _granting(graph: nx.DiGraph, goal: Qualification) -> list[str]:
@@ -398,9 +379,13 @@ class _Search:
     """Goal regression: to enter a programme, first take the steps that bring its entry closer.
 
     A step before the last is taken only when it is a predecessor (in the programme graph) of the
-    step it prepares and makes that step's entry rule hold more (:func:`_progress`). A step linked
-    to the prepared one only by a diploma level, that grants a qualification the prepared step does
-    not ask for, is a detour and is not taken (a tweedegraads bachelor to enter a verkorte pabo).
+    step it prepares and makes more of that step's entry rule hold (its progress: the ranks of the
+    rule's atoms added up, NO 0, UNKNOWN 1, YES 2). A step linked to the prepared one only by a
+    diploma level, that grants a qualification the prepared step does not ask for, is a detour and
+    is not taken (a tweedegraads bachelor to enter a verkorte pabo).
+
+    A state is the set of steps taken, as a bit mask over the compiled graph's offerings; truths
+    are cached per atom and per the steps that can change it (see :mod:`leraarroutes._compiled`).
     """
 
     def __init__(
@@ -418,99 +403,121 @@ class _Search:
         self.start = profile
         self.day = day
         self.context = catalogue.context(day)
+        self.code = compiled(graph, self.context)
+        self.done_before = self.code.mask_of(profile.completed)
         self.max_steps = max_steps
         self.budget = max_states
         self.max_states = max_states
         self.lang = lang
-        self.memo: dict[tuple[str, Profile, int], list[Plan]] = {}
-        self.verdicts: dict[tuple[str, Profile], Verdict] = {}
-        self.progress: dict[tuple[str, Profile], int] = {}
-        self.leaves: dict[tuple[int, Profile], int] = {}
-        self.gained: dict[tuple[Profile, str], Profile] = {}
+        self.memo: dict[tuple[int, int, int], list[Plan]] = {}
+        self.atom_truths: dict[tuple[int, int], int] = {}
+        self.entry_truths: dict[tuple[int, int], tuple[int, int]] = {}
+        self.states: dict[int, Profile] = {0: profile}
+        self.replayed: dict[Plan, tuple[Profile, Step]] = {}
 
     def routes_to(self, goal: Qualification) -> list[Route]:
-        granting = _granting(self.graph, goal)
-        found: dict[frozenset[str], Route] = {}
-        for n in granting:
-            for plan in self._plans(n, self.start, self.max_steps):
-                if any(q.includes(goal) for step in plan[:-1] for q in step.grants.qualifications):
+        number = self.code.number
+        programmes = self.code.programmes
+        found: dict[frozenset[int], Route] = {}
+        for n in _granting(self.graph, goal):
+            for plan in self._plans(number[n], 0, self.max_steps):
+                if any(q.includes(goal) for step in plan[:-1] for q in programmes[step].grants.qualifications):
                     continue  # the goal was reached before the last step: a longer copy of a shorter route
-                key = frozenset(p.id for p in plan)
+                key = frozenset(plan)
                 if key not in found:
                     found[key] = self._replay(plan, goal)
         return list(found.values())
 
     def _replay(self, plan: Plan, goal: Qualification) -> Route:
-        state = self.start
+        """The route of ``plan``, each step's verdict taken in the state just before it."""
         steps = []
-        for p in plan:
-            verdict = self._verdict(p, state)
-            steps.append(_make_step(p, state, self.context, verdict.reasons, self.day))
-            state = self._after(state, (p,))
-        granted = next(q for q in plan[-1].grants.qualifications if q.includes(goal))
+        state = self.start
+        for i in range(len(plan)):
+            done = self.replayed.get(plan[: i + 1])
+            if done is None:
+                p = self.code.programmes[plan[i]]
+                verdict = p.entry.evaluate(state, self.context)
+                step = _make_step(p, state, self.context, verdict.reasons, self.day)
+                grants = p.grants
+                after = state.gain(programme=p.id, qualifications=grants.qualifications, diplomas=grants.diplomas)
+                done = self.replayed[plan[: i + 1]] = (after, step)
+            state, step = done
+            steps.append(step)
+        last = self.code.programmes[plan[-1]]
+        granted = next(q for q in last.grants.qualifications if q.includes(goal))
         return _route(granted, tuple(steps), self.lang)
 
-    def _verdict(self, p: Programme, state: Profile) -> Verdict:
-        key = (p.id, state)
-        verdict = self.verdicts.get(key)
-        if verdict is None:
-            verdict = self.verdicts[key] = p.entry.evaluate(state, self.context)
-        return verdict
-
-    def _after(self, state: Profile, plan: Plan) -> Profile:
-        """The state once every step of ``plan`` is completed (cached per state and step)."""
-        for step in plan:
-            key = (state, step.id)
-            following = self.gained.get(key)
-            if following is None:
-                grants = step.grants
-                following = state.gain(
-                    programme=step.id, qualifications=grants.qualifications, diplomas=grants.diplomas
-                )
-                self.gained[key] = following
-            state = following
+    def _state(self, taken: int) -> Profile:
+        """The profile once the steps in ``taken`` are completed (in offering order)."""
+        state = self.states.get(taken)
+        if state is None:
+            last = taken.bit_length() - 1
+            p = self.code.programmes[last]
+            grants = p.grants
+            state = self._state(taken ^ (1 << last)).gain(
+                programme=p.id, qualifications=grants.qualifications, diplomas=grants.diplomas
+            )
+            self.states[taken] = state
         return state
 
-    def _progress(self, p: Programme, state: Profile) -> int:
-        key = (p.id, state)
-        score = self.progress.get(key)
-        if score is None:
-            score = self.progress[key] = _progress(p.entry, state, self.context, self.leaves)
-        return score
+    def _atom(self, atom: int, taken: int) -> int:
+        key = (atom, taken & self.code.atom_mask[atom])
+        truth = self.atom_truths.get(key)
+        if truth is None:
+            verdict = self.code.atoms[atom].evaluate(self._state(key[1]), self.context)
+            truth = self.atom_truths[key] = _RANK[verdict.truth]
+        return truth
 
-    def _plans(self, node: str, state: Profile, depth: int) -> list[Plan]:
-        """Step sequences, at most ``depth`` long, that end by entering ``node``."""
-        key = (node, state, depth)
-        if key in self.memo:
-            return self.memo[key]
+    def _entry(self, n: int, taken: int) -> tuple[int, int]:
+        """The truth of offering ``n``'s entry rule after ``taken``, and its progress."""
+        key = (n, taken & self.code.entry_mask[n])
+        known = self.entry_truths.get(key)
+        if known is None:
+            relevant = key[1]
+            truth = fold(self.code.shapes[n], lambda a: self._atom(a, relevant))
+            progress = sum(self._atom(a, relevant) for a in self.code.parts[n])
+            known = self.entry_truths[key] = (truth, progress)
+        return known
+
+    def _plans(self, n: int, taken: int, depth: int) -> list[Plan]:
+        """Step sequences, at most ``depth`` long, that end by entering offering ``n``."""
+        key = (n, taken, depth)
+        plans = self.memo.get(key)
+        if plans is not None:
+            return plans
         self.budget -= 1
         if self.budget < 0:
             raise SearchLimitError(
                 f"the search visited more than {self.max_states:,} states; pass a target or raise max_states"
             )
-        p: Programme = self.graph.nodes[node]["programme"]
-        plans: list[Plan] = []
-        if depth > 0 and p.id not in state.completed:
-            truth = self._verdict(p, state).truth
-            if truth is not Truth.NO:
-                plans.append((p,))
-            if truth is not Truth.YES and depth > 1:
-                plans += self._prepared(p, state, depth)
+        plans = []
+        if depth > 0 and not (self.done_before | taken) >> n & 1:
+            truth = self._entry(n, taken)[0]
+            if truth != NO:
+                plans.append((n,))
+            if truth != YES and depth > 1:
+                plans += self._prepared(n, taken, depth)
         self.memo[key] = plans
         return plans
 
-    def _prepared(self, p: Programme, state: Profile, depth: int) -> list[Plan]:
-        before = self._progress(p, state)
+    def _prepared(self, n: int, taken: int, depth: int) -> list[Plan]:
+        before = self._entry(n, taken)[1]
         plans: list[Plan] = []
-        for pred in self.graph.nodes[p.id]["preparers"]:
-            if pred in state.completed:
+        done = self.done_before | taken
+        for pred in self.code.preparers[n]:
+            if done >> pred & 1:
                 continue
-            for first in self._plans(pred, state, depth - 1):
-                after = self._after(state, first)
-                if self._progress(p, after) <= before:
+            for first in self._plans(pred, taken, depth - 1):
+                after = taken
+                for step in first:
+                    after |= 1 << step
+                if self._entry(n, after)[1] <= before:
                     continue
-                plans += [first + rest for rest in self._plans(p.id, after, depth - len(first))]
+                plans += [first + rest for rest in self._plans(n, after, depth - len(first))]
         return plans
+
+
+_RANK = {Truth.NO: NO, Truth.UNKNOWN: UNKNOWN, Truth.YES: YES}
 
 
 def _drop_detours(routes: list[Route]) -> list[Route]:

@@ -87,6 +87,8 @@ def test_wheel_installs_and_runs_in_a_fresh_environment(wheel: Path, tmp_path: P
         "assert leraarroutes.__file__.startswith(sys.prefix), leraarroutes.__file__\n"
         f"folder = pathlib.Path({str(ROOT / 'examples/profiles')!r})\n"
         "ps = [p for f in sorted(folder.glob('*.yaml')) for p in leraarroutes.load_profiles(f)]\n"
+        "import importlib.metadata as m\n"
+        "assert m.version('leraarroutes') == leraarroutes.__version__, m.version('leraarroutes')\n"
         "print(len(c.programmes), len(ps))\n"
     )
     out = subprocess.run([python, "-c", script], check=True, capture_output=True, text=True, cwd=tmp_path)

@@ -6,7 +6,6 @@
 'Wiskunde'
 """
 
-import importlib.metadata as _metadata
 import typing as _typing
 
 from leraarroutes.catalogue import Catalogue, CatalogueFile, DegreeAlias
@@ -41,15 +40,6 @@ from leraarroutes.qualifications import (
     SchoolSetting,
 )
 from leraarroutes.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
-from leraarroutes.routes import (
-    Blocked,
-    Route,
-    SearchLimitError,
-    SortKey,
-    Step,
-    explain,
-    find_routes,
-)
 from leraarroutes.rules import (
     AllOf,
     AnyOf,
@@ -81,10 +71,11 @@ if _typing.TYPE_CHECKING:
         render,
         to_digraph,
     )
+    from leraarroutes.routes import Blocked, Route, SearchLimitError, SortKey, Step, explain, find_routes
     from leraarroutes.serialize import dumps, loads, make_converter
 
-# Diagrams (graphviz) and serialisation (cattrs, PyYAML) load on first use, so that
-# `import leraarroutes` stays quick.
+# The route engine, diagrams (graphviz) and serialisation (cattrs, PyYAML) load on first use, so
+# that `import leraarroutes` stays quick.
 _LAZY = {
     **dict.fromkeys(
         (
@@ -99,6 +90,10 @@ _LAZY = {
         "leraarroutes.diagrams",
     ),
     **dict.fromkeys(("dumps", "loads", "make_converter"), "leraarroutes.serialize"),
+    **dict.fromkeys(
+        ("Blocked", "Route", "SearchLimitError", "SortKey", "Step", "explain", "find_routes"),
+        "leraarroutes.routes",
+    ),
 }
 
 
@@ -116,10 +111,7 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY})
 
 
-try:
-    __version__ = _metadata.version("leraarroutes")
-except _metadata.PackageNotFoundError:  # pragma: no cover - a source tree without metadata
-    __version__ = "0.0.0"
+__version__ = "0.1.0"
 
 __all__ = [
     "HIGHER_EDUCATION_DEGREES",

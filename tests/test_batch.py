@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from leraarroutes import Catalogue, LeraarroutesError, Profile, batch, find_routes, serialize
+import leraarroutes
+from leraarroutes import Catalogue, LeraarroutesError, Profile, SearchLimitError, batch, find_routes, serialize
 from leraarroutes.cli import main
+from leraarroutes.strategies import catalogues, profiles
 from tests.conftest import AS_OF
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +33,22 @@ def test_batch_agrees_with_find_routes_on_every_scenario_person(catalogue: Catal
             out = list(batch.evaluate(catalogue, rows, case["target"], as_of=day, dedupe=dedupe))
             assert [o["routes"] for o in out] == [expected, expected], path.name
         assert batch.evaluate_chunk(catalogue, [profile], case["target"], as_of=day) == [expected]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_batch_summaries_agree_with_find_routes_on_generated_people_and_catalogues(data: st.DataObject) -> None:
+    """Batch works out route figures without writing out reasons; it must still say the same."""
+    shipped = leraarroutes.load_catalogue()
+    catalogue = data.draw(st.one_of(st.just(shipped), catalogues()), label="catalogue")
+    profile = data.draw(profiles(catalogue=catalogue), label="profile")
+    target = data.draw(st.sampled_from([None, "po", "eerstegraads:wiskunde", "tweedegraads:engels"]), label="target")
+    day = data.draw(st.sampled_from([dt.date(2016, 9, 1), AS_OF]), label="as_of")
+    try:
+        expected = batch.summary(find_routes(catalogue, profile, target, as_of=day))
+    except SearchLimitError:
+        return
+    assert batch.evaluate_chunk(catalogue, [profile], target, as_of=day) == [expected]
 
 
 def test_csv_and_jsonl_give_the_same_profiles(tmp_path: Path) -> None:

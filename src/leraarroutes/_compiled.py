@@ -62,6 +62,10 @@ class Compiled:
     """Per offering: the atoms of its entry rule, once per occurrence (their ranks add up to progress)."""
     entry_mask: tuple[int, ...]
     """Per offering: the offerings whose completion can change its entry rule."""
+    exemptions: tuple[tuple[Shape, ...], ...]
+    """Per offering: the ``when`` rule of each of its exemptions, over atom numbers."""
+    exemption_mask: tuple[int, ...]
+    """Per offering: the offerings whose completion can change one of its exemptions."""
 
     def mask_of(self, ids: Iterable[str]) -> int:
         """The bits of those ``ids`` that are offerings of this graph."""
@@ -100,13 +104,17 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
         parts.append(n)
         return n
 
-    shapes, parts = [], []
+    shapes, parts, exemptions, exemption_parts = [], [], [], []
     for p in programmes:
         mine: list[int] = []
         shapes.append(shape(p.entry, mine))
         parts.append(tuple(mine))
+        theirs: list[int] = []
+        exemptions.append(tuple(shape(e.when, theirs) for e in p.exemptions))
+        exemption_parts.append(theirs)
     atom_mask = tuple(sum(1 << i for i, p in enumerate(programmes) if _touches(atom, p, context)) for atom in atoms)
     entry_mask = tuple(_union(atom_mask[a] for a in mine) for mine in parts)
+    exemption_mask = tuple(_union(atom_mask[a] for a in theirs) for theirs in exemption_parts)
     preparers = tuple(tuple(number[q] for q in graph.nodes[p.id]["preparers"]) for p in programmes)
     return Compiled(
         programmes=programmes,
@@ -117,6 +125,8 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
         shapes=tuple(shapes),
         parts=tuple(parts),
         entry_mask=entry_mask,
+        exemptions=tuple(exemptions),
+        exemption_mask=exemption_mask,
     )
 
 

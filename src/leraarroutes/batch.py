@@ -25,13 +25,14 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from leraarroutes import serialize
+from leraarroutes._search import ranked
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.errors import InputError, ProfileError
 from leraarroutes.profile import Profile
-from leraarroutes.routes import Route, find_routes
+from leraarroutes.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS, Route, SortKey, _target
 
 __all__ = ["evaluate", "evaluate_chunk", "evaluate_jsonl", "read_profiles", "summary"]
 
@@ -51,8 +52,32 @@ CSV_COLUMNS = (
 """The columns of the batch CSV format."""
 
 
+class _Summarised(Protocol):
+    @property
+    def qualification(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def months(self) -> int: ...
+    @property
+    def ec(self) -> int: ...
+    @property
+    def programmes(self) -> tuple[str, ...]: ...
+
+
 def summary(routes: Iterable[Route]) -> list[dict[str, Any]]:
-    """The compact form of routes used in batch output."""
+    """The compact form of routes used in batch output.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import load_catalogue, find_routes, Profile, Diploma, Level
+    >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    >>> summary(find_routes(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1), limit=1))
+    [{'qualification': 'po', 'status': 'open', 'months': 36, 'ec': 0, 'programmes': ['pwpo']}]
+    """
+    return _summary(routes)
+
+
+def _summary(routes: Iterable[_Summarised]) -> list[dict[str, Any]]:
     return [
         {
             "qualification": r.qualification,
@@ -65,11 +90,33 @@ def summary(routes: Iterable[Route]) -> list[dict[str, Any]]:
     ]
 
 
+def _summaries(catalogue: Catalogue, target: str | None, as_of: dt.date) -> Callable[[Profile], list[dict[str, Any]]]:
+    """The summary of one profile's routes: :func:`find_routes` without writing out the reasons."""
+    goal = None if target is None else _target(target)
+
+    def answer(profile: Profile) -> list[dict[str, Any]]:
+        found = ranked(
+            catalogue,
+            profile,
+            goal,
+            day=as_of,
+            sort=SortKey.MONTHS.value,
+            pareto=False,
+            limit=None,
+            max_steps=DEFAULT_MAX_STEPS,
+            max_states=DEFAULT_MAX_STATES,
+        )[1]
+        return _summary(found)
+
+    return answer
+
+
 def evaluate_chunk(
     catalogue: Catalogue, profiles: Sequence[Profile], target: str | None = None, *, as_of: dt.date
 ) -> list[list[dict[str, Any]]]:
     """The route summaries of each profile, in order; pure, so safe to run per partition."""
-    return [summary(find_routes(catalogue, p, target, as_of=as_of)) for p in profiles]
+    answer = _summaries(catalogue, target, as_of)
+    return [answer(p) for p in profiles]
 
 
 def _deduped(
@@ -102,10 +149,7 @@ def evaluate(
     With ``dedupe`` an equal profile reuses the earlier answer (at most ``cache_size`` kept, so
     memory stays flat however many rows come in).
     """
-
-    def answer(profile: Profile) -> list[dict[str, Any]]:
-        return summary(find_routes(catalogue, profile, target, as_of=as_of))
-
+    answer = _summaries(catalogue, target, as_of)
     for row_id, routes in _deduped(rows, answer, dedupe=dedupe, cache_size=cache_size):
         yield {"id": row_id, "routes": routes}
 
@@ -120,9 +164,10 @@ def evaluate_jsonl(
     cache_size: int = 100_000,
 ) -> Iterator[str]:
     """Like :func:`evaluate`, as JSON Lines text; with ``dedupe`` each distinct answer is encoded once."""
+    summarise = _summaries(catalogue, target, as_of)
 
     def answer(profile: Profile) -> str:
-        return json.dumps(summary(find_routes(catalogue, profile, target, as_of=as_of)), ensure_ascii=False)
+        return json.dumps(summarise(profile), ensure_ascii=False)
 
     for row_id, encoded in _deduped(rows, answer, dedupe=dedupe, cache_size=cache_size):
         yield f'{{"id": {json.dumps(row_id, ensure_ascii=False)}, "routes": {encoded}}}\n'

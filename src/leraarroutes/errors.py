@@ -18,6 +18,7 @@ __all__ = [
     "LeraarroutesError",
     "ProfileError",
     "RuleError",
+    "SearchLimitError",
     "UnknownNameError",
 ]
 
@@ -83,3 +84,7 @@ class UnknownNameError(LeraarroutesError, LookupError):
 
     The message lists the closest valid names.
     """
+
+
+class SearchLimitError(LeraarroutesError):
+    """The search visited more states than allowed; raise ``max_states`` or give a target."""

@@ -21,21 +21,20 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import frozen
 
-from leraarroutes._compiled import NO, UNKNOWN, YES, compiled, fold
 from leraarroutes._graph import programme_graph
+from leraarroutes._search import Figures, Found, Search, ranked
 
 if TYPE_CHECKING:  # networkx is imported when the first graph is built, not at import
     import networkx as nx
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.education import Diploma
-from leraarroutes.errors import InputError, LeraarroutesError, UnknownNameError
+from leraarroutes.errors import InputError, SearchLimitError, UnknownNameError
 from leraarroutes.profile import Job, Profile
 from leraarroutes.programmes import Programme
 from leraarroutes.qualifications import Qualification
@@ -45,7 +44,6 @@ from leraarroutes.rules import (
     HasJob,
     HoldsQualification,
     Reason,
-    RuleContext,
     Truth,
 )
 
@@ -69,10 +67,6 @@ DEFAULT_MAX_STATES = 50_000
 
 MAX_STEPS_LIMIT = 12
 """The largest ``max_steps`` accepted: deeper searches are refused rather than left to run."""
-
-
-class SearchLimitError(LeraarroutesError):
-    """The search visited more states than allowed; raise ``max_states`` or give a target."""
 
 
 class SortKey(enum.StrEnum):
@@ -200,103 +194,46 @@ def _sort(sort: SortKey | str) -> SortKey:
         raise InputError(f"unknown sort key {sort!r}; valid: {choices}") from None
 
 
-def _cost(p: Programme, as_of: dt.date) -> int | None:
-    costs = [c for c in p.costs if c.payer == "deelnemer"]
-    dated = [(int(y), c) for c in costs if (y := "".join(ch for ch in c.period if ch.isdigit())[:4])]
-    usable = [(y, c) for y, c in dated if y <= as_of.year] or dated
-    if not usable:
-        return None
-    latest = max(y for y, _ in usable)
-    return next(c.amount_eur for y, c in usable if y == latest)
-
-
-def _make_step(
-    p: Programme,
-    state: Profile,
-    context: RuleContext,
-    verdict_reasons: tuple[Reason, ...],
-    as_of: dt.date,
-) -> Step:
-    months = min((d.months for d in p.durations), default=None)
-    ec = p.ec
-    exemption_text = None
-    estimated = False
-    best = None
-    for e in p.exemptions:
-        applies = e.when.evaluate(state, context).truth is Truth.YES and (e.ec_off > 0 or e.months is not None)
-        if applies and (best is None or e.ec_off > best.ec_off):
-            best = e
-    if best is not None:
-        exemption_text = best.note
-        if best.months is not None:
-            months = best.months
-        if ec is not None and best.ec_off:
-            new_ec = max(ec - best.ec_off, 0)
-            if best.months is None and months is not None and ec:
-                months = math.ceil(months * new_ec / ec)
-                estimated = True
-            ec = new_ec
+def _step(p: Programme, figures: Figures, reasons: tuple[Reason, ...]) -> Step:
     return Step(
         programme=p.id,
         kind=p.kind.value,
         name=p.name,
         name_en=p.name_en,
         providers=p.providers,
-        months=months,
-        ec=ec,
-        cost_eur=_cost(p, as_of),
-        paid_work=bool(p.paid_work),
+        months=figures.months,
+        ec=figures.ec,
+        cost_eur=figures.cost_eur,
+        paid_work=figures.paid_work,
         grants=tuple(str(q) for q in p.grants.qualifications),
         sources=tuple(str(s) for s in p.sources),
-        admitted_by=tuple(r for r in verdict_reasons if r.truth is Truth.YES),
-        conditions=tuple(r for r in verdict_reasons if r.truth is Truth.UNKNOWN),
-        exemption=exemption_text,
-        estimated=estimated,
+        admitted_by=tuple(r for r in reasons if r.truth is Truth.YES),
+        conditions=tuple(r for r in reasons if r.truth is Truth.UNKNOWN),
+        exemption=figures.exemption,
+        estimated=figures.estimated,
     )
 
 
-def _route(qualification: Qualification, steps: tuple[Step, ...], lang: str = "nl") -> Route:
-    conditions = tuple(f"{s.programme}: {c.text(lang)}" for s in steps for c in s.conditions)
-    costs = [s.cost_eur for s in steps]
-    # A step with no duration and no EC (an entry test) costs nothing a source would state.
-    unknown_cost = any(c is None and (s.months or s.ec) for c, s in zip(costs, steps, strict=True))
+def _written_out(found: Found, search: Search, lang: str) -> Route:
+    """The route of ``found`` with its reasons: each step's rule taken in the state just before it."""
+    steps = []
+    state = search.start
+    for n, figures in zip(found.plan, found.steps, strict=True):
+        p = search.code.programmes[n]
+        steps.append(_step(p, figures, p.entry.evaluate(state, search.context).reasons))
+        grants = p.grants
+        state = state.gain(programme=p.id, qualifications=grants.qualifications, diplomas=grants.diplomas)
     return Route(
-        qualification=str(qualification),
-        status="conditional" if conditions else "open",
-        conditions=conditions,
-        months=sum(s.months or 0 for s in steps),
-        ec=sum(s.ec or 0 for s in steps),
-        cost_eur=None if unknown_cost else sum(c or 0 for c in costs),
-        paid_months=sum(s.months or 0 for s in steps if s.paid_work),
-        unknown_figures=tuple(
-            f"{s.programme}: {what}"
-            for s in steps
-            for what, value in (("months", s.months), ("ec", s.ec))
-            if value is None
-        ),
-        steps=steps,
+        qualification=found.qualification,
+        status=found.status,
+        conditions=tuple(f"{s.programme}: {c.text(lang)}" for s in steps for c in s.conditions),
+        months=found.months,
+        ec=found.ec,
+        cost_eur=found.cost_eur,
+        paid_months=found.paid_months,
+        unknown_figures=found.unknown_figures,
+        steps=tuple(steps),
     )
-
-
-def _sort_key(key: SortKey) -> Callable[[Route], tuple[Any, ...]]:
-    def primary(r: Route) -> tuple[Any, ...]:
-        if key is SortKey.EC:
-            return (r.ec, r.months)
-        if key is SortKey.COST:
-            return (math.inf if r.cost_eur is None else r.cost_eur, r.months)
-        if key is SortKey.PAID:
-            return (-r.paid_months, r.months)
-        return (r.months, r.ec)
-
-    return lambda r: (*primary(r), r.status != "open", len(r.steps), r.programmes, r.qualification)
-
-
-def _dominates(a: Route, b: Route) -> bool:
-    ca = math.inf if a.cost_eur is None else a.cost_eur
-    cb = math.inf if b.cost_eur is None else b.cost_eur
-    at_least = a.months <= b.months and a.ec <= b.ec and ca <= cb and a.paid_months >= b.paid_months
-    better = a.months < b.months or a.ec < b.ec or ca < cb or a.paid_months > b.paid_months
-    return at_least and better and (a.status == "open" or b.status != "open")
 
 
 def find_routes(
@@ -334,208 +271,18 @@ def find_routes(
         raise InputError(f"max_steps must be between 1 and {MAX_STEPS_LIMIT}, not {max_steps}")
     if limit is not None and limit < 0:
         raise InputError(f"limit must be 0 or more, not {limit}")
-    graph = programme_graph(catalogue, day)
-    if goal is None:
-        goals = sorted(
-            {q for _, d in graph.nodes(data=True) for q in d["programme"].grants.qualifications if not profile.holds(q)}
-        )
-    else:
-        goals = [goal]
-    search = _Search(
-        catalogue=catalogue,
-        graph=graph,
-        profile=profile,
+    search, found = ranked(
+        catalogue,
+        profile,
+        goal,
         day=day,
+        sort=key.value,
+        pareto=pareto,
+        limit=limit,
         max_steps=max_steps,
         max_states=max_states,
-        lang=lang,
     )
-    unique: dict[tuple[str, tuple[str, ...]], Route] = {}
-    for g in goals:
-        for r in search.routes_to(g):
-            unique.setdefault((r.qualification, r.programmes), r)
-    routes = _drop_detours(list(unique.values()))
-    if pareto:
-        routes = [r for r in routes if not any(_dominates(o, r) for o in routes if o.qualification == r.qualification)]
-    routes.sort(key=_sort_key(key))
-    return tuple(routes[:limit] if limit is not None else routes)
-
-
-Plan = tuple[int, ...]
-"""Steps as offering numbers of the compiled graph, in order."""
-
-
-def _granting(graph: nx.DiGraph, goal: Qualification) -> list[str]:
-    """The offerings that grant ``goal`` (or a wider qualification), looked up once per graph."""
-    index: dict[Qualification, list[str]] = graph.graph.setdefault("granting", {})
-    if goal not in index:
-        index[goal] = sorted(
-            n for n, d in graph.nodes(data=True) if any(q.includes(goal) for q in d["programme"].grants.qualifications)
-        )
-    return index[goal]
-
-
-class _Search:
-    """Goal regression: to enter a programme, first take the steps that bring its entry closer.
-
-    A step before the last is taken only when it is a predecessor (in the programme graph) of the
-    step it prepares and makes more of that step's entry rule hold (its progress: the ranks of the
-    rule's atoms added up, NO 0, UNKNOWN 1, YES 2). A step linked to the prepared one only by a
-    diploma level, that grants a qualification the prepared step does not ask for, is a detour and
-    is not taken (a tweedegraads bachelor to enter a verkorte pabo).
-
-    A state is the set of steps taken, as a bit mask over the compiled graph's offerings; truths
-    are cached per atom and per the steps that can change it (see :mod:`leraarroutes._compiled`).
-    """
-
-    def __init__(
-        self,
-        *,
-        catalogue: Catalogue,
-        graph: nx.DiGraph,
-        profile: Profile,
-        day: dt.date,
-        max_steps: int,
-        max_states: int,
-        lang: str,
-    ) -> None:
-        self.graph = graph
-        self.start = profile
-        self.day = day
-        self.context = catalogue.context(day)
-        self.code = compiled(graph, self.context)
-        self.done_before = self.code.mask_of(profile.completed)
-        self.max_steps = max_steps
-        self.budget = max_states
-        self.max_states = max_states
-        self.lang = lang
-        self.memo: dict[tuple[int, int, int], list[Plan]] = {}
-        self.atom_truths: dict[tuple[int, int], int] = {}
-        self.entry_truths: dict[tuple[int, int], tuple[int, int]] = {}
-        self.states: dict[int, Profile] = {0: profile}
-        self.replayed: dict[Plan, tuple[Profile, Step]] = {}
-
-    def routes_to(self, goal: Qualification) -> list[Route]:
-        number = self.code.number
-        programmes = self.code.programmes
-        found: dict[frozenset[int], Route] = {}
-        for n in _granting(self.graph, goal):
-            for plan in self._plans(number[n], 0, self.max_steps):
-                if any(q.includes(goal) for step in plan[:-1] for q in programmes[step].grants.qualifications):
-                    continue  # the goal was reached before the last step: a longer copy of a shorter route
-                key = frozenset(plan)
-                if key not in found:
-                    found[key] = self._replay(plan, goal)
-        return list(found.values())
-
-    def _replay(self, plan: Plan, goal: Qualification) -> Route:
-        """The route of ``plan``, each step's verdict taken in the state just before it."""
-        steps = []
-        state = self.start
-        for i in range(len(plan)):
-            done = self.replayed.get(plan[: i + 1])
-            if done is None:
-                p = self.code.programmes[plan[i]]
-                verdict = p.entry.evaluate(state, self.context)
-                step = _make_step(p, state, self.context, verdict.reasons, self.day)
-                grants = p.grants
-                after = state.gain(programme=p.id, qualifications=grants.qualifications, diplomas=grants.diplomas)
-                done = self.replayed[plan[: i + 1]] = (after, step)
-            state, step = done
-            steps.append(step)
-        last = self.code.programmes[plan[-1]]
-        granted = next(q for q in last.grants.qualifications if q.includes(goal))
-        return _route(granted, tuple(steps), self.lang)
-
-    def _state(self, taken: int) -> Profile:
-        """The profile once the steps in ``taken`` are completed (in offering order)."""
-        state = self.states.get(taken)
-        if state is None:
-            last = taken.bit_length() - 1
-            p = self.code.programmes[last]
-            grants = p.grants
-            state = self._state(taken ^ (1 << last)).gain(
-                programme=p.id, qualifications=grants.qualifications, diplomas=grants.diplomas
-            )
-            self.states[taken] = state
-        return state
-
-    def _atom(self, atom: int, taken: int) -> int:
-        key = (atom, taken & self.code.atom_mask[atom])
-        truth = self.atom_truths.get(key)
-        if truth is None:
-            verdict = self.code.atoms[atom].evaluate(self._state(key[1]), self.context)
-            truth = self.atom_truths[key] = _RANK[verdict.truth]
-        return truth
-
-    def _entry(self, n: int, taken: int) -> tuple[int, int]:
-        """The truth of offering ``n``'s entry rule after ``taken``, and its progress."""
-        key = (n, taken & self.code.entry_mask[n])
-        known = self.entry_truths.get(key)
-        if known is None:
-            relevant = key[1]
-            truth = fold(self.code.shapes[n], lambda a: self._atom(a, relevant))
-            progress = sum(self._atom(a, relevant) for a in self.code.parts[n])
-            known = self.entry_truths[key] = (truth, progress)
-        return known
-
-    def _plans(self, n: int, taken: int, depth: int) -> list[Plan]:
-        """Step sequences, at most ``depth`` long, that end by entering offering ``n``."""
-        key = (n, taken, depth)
-        plans = self.memo.get(key)
-        if plans is not None:
-            return plans
-        self.budget -= 1
-        if self.budget < 0:
-            raise SearchLimitError(
-                f"the search visited more than {self.max_states:,} states; pass a target or raise max_states"
-            )
-        plans = []
-        if depth > 0 and not (self.done_before | taken) >> n & 1:
-            truth = self._entry(n, taken)[0]
-            if truth != NO:
-                plans.append((n,))
-            if truth != YES and depth > 1:
-                plans += self._prepared(n, taken, depth)
-        self.memo[key] = plans
-        return plans
-
-    def _prepared(self, n: int, taken: int, depth: int) -> list[Plan]:
-        before = self._entry(n, taken)[1]
-        plans: list[Plan] = []
-        done = self.done_before | taken
-        for pred in self.code.preparers[n]:
-            if done >> pred & 1:
-                continue
-            for first in self._plans(pred, taken, depth - 1):
-                after = taken
-                for step in first:
-                    after |= 1 << step
-                if self._entry(n, after)[1] <= before:
-                    continue
-                plans += [first + rest for rest in self._plans(n, after, depth - len(first))]
-        return plans
-
-
-_RANK = {Truth.NO: NO, Truth.UNKNOWN: UNKNOWN, Truth.YES: YES}
-
-
-def _drop_detours(routes: list[Route]) -> list[Route]:
-    """Drop a route when an open route to the same qualification uses a subset of its steps.
-
-    A conditional shorter route does not drop a longer one: the extra steps may be what makes
-    the difference when the condition fails (a deficiency course, a premaster).
-    """
-    by_q: dict[str, list[Route]] = {}
-    for r in routes:
-        by_q.setdefault(r.qualification, []).append(r)
-    kept = []
-    for group in by_q.values():
-        for r in group:
-            mine = set(r.programmes)
-            if not any(set(o.programmes) < mine and o.status == "open" for o in group):
-                kept.append(r)
-    return kept
+    return tuple(_written_out(f, search, lang) for f in found)
 
 
 def explain(

@@ -1,0 +1,362 @@
+"""The route search (internal): goal regression over the compiled programme graph.
+
+The search finds plans (step sequences) and works out each plan's figures from truths alone:
+whether each step is open or conditional, which exemption applies, months, EC and cost. Writing
+out the reasons (:mod:`leraarroutes.routes`) is left to the routes a caller keeps, and a batch
+summary needs none of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import math
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from attrs import frozen
+
+from leraarroutes._compiled import NO, UNKNOWN, YES, Compiled, Shape, compiled, fold
+from leraarroutes._graph import programme_graph
+from leraarroutes.errors import SearchLimitError
+from leraarroutes.programmes import Exemption, Programme
+from leraarroutes.qualifications import Qualification
+from leraarroutes.rules import Truth
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from leraarroutes.catalogue import Catalogue
+    from leraarroutes.profile import Profile
+
+
+Plan = tuple[int, ...]
+"""Steps as offering numbers of the compiled graph, in order."""
+
+_RANK = {Truth.NO: NO, Truth.UNKNOWN: UNKNOWN, Truth.YES: YES}
+
+
+@frozen
+class Figures:
+    """One step's figures after the exemption that applies, and whether its entry is certain."""
+
+    months: int | None
+    ec: int | None
+    cost_eur: int | None
+    paid_work: bool
+    exemption: str | None
+    estimated: bool
+    conditional: bool
+
+
+@frozen
+class Found:
+    """A route as the search finds it: steps and totals, before its reasons are written out.
+
+    The totals add up the figures that sources give; ``unknown_figures`` names the missing ones.
+    """
+
+    qualification: str
+    plan: Plan
+    programmes: tuple[str, ...]
+    steps: tuple[Figures, ...]
+    status: str
+    months: int
+    ec: int
+    cost_eur: int | None
+    paid_months: int
+    unknown_figures: tuple[str, ...]
+
+
+def _found(qualification: Qualification, plan: Plan, programmes: tuple[str, ...], steps: tuple[Figures, ...]) -> Found:
+    # A step with no duration and no EC (an entry test) costs nothing a source would state.
+    unknown_cost = any(s.cost_eur is None and (s.months or s.ec) for s in steps)
+    return Found(
+        qualification=str(qualification),
+        plan=plan,
+        programmes=programmes,
+        steps=steps,
+        status="conditional" if any(s.conditional for s in steps) else "open",
+        months=sum(s.months or 0 for s in steps),
+        ec=sum(s.ec or 0 for s in steps),
+        cost_eur=None if unknown_cost else sum(s.cost_eur or 0 for s in steps),
+        paid_months=sum(s.months or 0 for s in steps if s.paid_work),
+        unknown_figures=tuple(
+            f"{pid}: {what}"
+            for pid, s in zip(programmes, steps, strict=True)
+            for what, value in (("months", s.months), ("ec", s.ec))
+            if value is None
+        ),
+    )
+
+
+def cost(p: Programme, as_of: dt.date) -> int | None:
+    """What ``p`` costs its participant: the latest stated amount not after ``as_of``'s year."""
+    costs = [c for c in p.costs if c.payer == "deelnemer"]
+    dated = [(int(y), c) for c in costs if (y := "".join(ch for ch in c.period if ch.isdigit())[:4])]
+    usable = [(y, c) for y, c in dated if y <= as_of.year] or dated
+    if not usable:
+        return None
+    latest = max(y for y, _ in usable)
+    return next(c.amount_eur for y, c in usable if y == latest)
+
+
+def _figures(p: Programme, exemption: Exemption | None, conditional: bool, year: int) -> Figures:
+    months = min((d.months for d in p.durations), default=None)
+    ec = p.ec
+    estimated = False
+    if exemption is not None:
+        if exemption.months is not None:
+            months = exemption.months
+        if ec is not None and exemption.ec_off:
+            new_ec = max(ec - exemption.ec_off, 0)
+            if exemption.months is None and months is not None and ec:
+                months = math.ceil(months * new_ec / ec)
+                estimated = True
+            ec = new_ec
+    return Figures(
+        months=months,
+        ec=ec,
+        cost_eur=cost(p, dt.date(year, 12, 31)),
+        paid_work=bool(p.paid_work),
+        exemption=None if exemption is None else exemption.note,
+        estimated=estimated,
+        conditional=conditional,
+    )
+
+
+def granting(graph: nx.DiGraph, goal: Qualification) -> list[str]:
+    """The offerings that grant ``goal`` (or a wider qualification), looked up once per graph."""
+    index: dict[Qualification, list[str]] = graph.graph.setdefault("granting", {})
+    if goal not in index:
+        index[goal] = sorted(
+            n for n, d in graph.nodes(data=True) if any(q.includes(goal) for q in d["programme"].grants.qualifications)
+        )
+    return index[goal]
+
+
+class Search:
+    """Goal regression: to enter a programme, first take the steps that bring its entry closer.
+
+    A step before the last is taken only when it is a predecessor (in the programme graph) of the
+    step it prepares and makes more of that step's entry rule hold (its progress: the ranks of the
+    rule's atoms added up, NO 0, UNKNOWN 1, YES 2). A step linked to the prepared one only by a
+    diploma level, that grants a qualification the prepared step does not ask for, is a detour and
+    is not taken (a tweedegraads bachelor to enter a verkorte pabo).
+
+    A state is the set of steps taken, as a bit mask over the compiled graph's offerings; truths
+    are cached per atom and per the steps that can change it (see :mod:`leraarroutes._compiled`).
+    """
+
+    def __init__(
+        self,
+        *,
+        catalogue: Catalogue,
+        graph: nx.DiGraph,
+        profile: Profile,
+        day: dt.date,
+        max_steps: int,
+        max_states: int,
+    ) -> None:
+        self.graph = graph
+        self.start = profile
+        self.day = day
+        self.context = catalogue.context(day)
+        self.code: Compiled = compiled(graph, self.context)
+        self.done_before = self.code.mask_of(profile.completed)
+        self.max_steps = max_steps
+        self.budget = max_states
+        self.max_states = max_states
+        self.memo: dict[tuple[int, int, int], list[Plan]] = {}
+        self.atom_truths: dict[tuple[int, int], int] = {}
+        self.entry_truths: dict[tuple[int, int], tuple[int, int]] = {}
+        self.states: dict[int, Profile] = {0: profile}
+        self.figures: dict[tuple[int, int, bool], Figures] = {}
+
+    def routes_to(self, goal: Qualification) -> list[Found]:
+        """Every plan that ends by granting ``goal`` (or a wider qualification), with its figures."""
+        number = self.code.number
+        programmes = self.code.programmes
+        found: dict[frozenset[int], Found] = {}
+        for n in granting(self.graph, goal):
+            for plan in self._plans(number[n], 0, self.max_steps):
+                if any(q.includes(goal) for step in plan[:-1] for q in programmes[step].grants.qualifications):
+                    continue  # the goal was reached before the last step: a longer copy of a shorter route
+                key = frozenset(plan)
+                if key not in found:
+                    granted = next(q for q in programmes[plan[-1]].grants.qualifications if q.includes(goal))
+                    found[key] = _found(granted, plan, tuple(programmes[n].id for n in plan), self._figures(plan))
+        return list(found.values())
+
+    def _figures(self, plan: Plan) -> tuple[Figures, ...]:
+        steps = []
+        taken = 0
+        for n in plan:
+            p = self.code.programmes[n]
+            conditional = self._entry(n, taken)[0] == UNKNOWN
+            relevant = taken & self.code.exemption_mask[n]
+            best = -1
+            for i, (e, shape) in enumerate(zip(p.exemptions, self.code.exemptions[n], strict=True)):
+                shortens = e.ec_off > 0 or e.months is not None
+                if (
+                    shortens
+                    and (best < 0 or e.ec_off > p.exemptions[best].ec_off)
+                    and self._fold(shape, relevant) == YES
+                ):
+                    best = i
+            key = (n, best, conditional)
+            figures = self.figures.get(key)
+            if figures is None:
+                exemption = p.exemptions[best] if best >= 0 else None
+                figures = self.figures[key] = _figures(p, exemption, conditional, self.day.year)
+            steps.append(figures)
+            taken |= 1 << n
+        return tuple(steps)
+
+    def state(self, taken: int) -> Profile:
+        """The profile once the steps in ``taken`` are completed (in offering order)."""
+        state = self.states.get(taken)
+        if state is None:
+            last = taken.bit_length() - 1
+            p = self.code.programmes[last]
+            grants = p.grants
+            state = self.state(taken ^ (1 << last)).gain(
+                programme=p.id, qualifications=grants.qualifications, diplomas=grants.diplomas
+            )
+            self.states[taken] = state
+        return state
+
+    def _atom(self, atom: int, taken: int) -> int:
+        key = (atom, taken & self.code.atom_mask[atom])
+        truth = self.atom_truths.get(key)
+        if truth is None:
+            verdict = self.code.atoms[atom].evaluate(self.state(key[1]), self.context)
+            truth = self.atom_truths[key] = _RANK[verdict.truth]
+        return truth
+
+    def _fold(self, shape: Shape, taken: int) -> int:
+        return fold(shape, functools.partial(self._atom, taken=taken))
+
+    def _entry(self, n: int, taken: int) -> tuple[int, int]:
+        """The truth of offering ``n``'s entry rule after ``taken``, and its progress."""
+        key = (n, taken & self.code.entry_mask[n])
+        known = self.entry_truths.get(key)
+        if known is None:
+            relevant = key[1]
+            truth = self._fold(self.code.shapes[n], relevant)
+            progress = sum(self._atom(a, relevant) for a in self.code.parts[n])
+            known = self.entry_truths[key] = (truth, progress)
+        return known
+
+    def _plans(self, n: int, taken: int, depth: int) -> list[Plan]:
+        """Step sequences, at most ``depth`` long, that end by entering offering ``n``."""
+        key = (n, taken, depth)
+        plans = self.memo.get(key)
+        if plans is not None:
+            return plans
+        self.budget -= 1
+        if self.budget < 0:
+            raise SearchLimitError(
+                f"the search visited more than {self.max_states:,} states; pass a target or raise max_states"
+            )
+        plans = []
+        if depth > 0 and not (self.done_before | taken) >> n & 1:
+            truth = self._entry(n, taken)[0]
+            if truth != NO:
+                plans.append((n,))
+            if truth != YES and depth > 1:
+                plans += self._prepared(n, taken, depth)
+        self.memo[key] = plans
+        return plans
+
+    def _prepared(self, n: int, taken: int, depth: int) -> list[Plan]:
+        before = self._entry(n, taken)[1]
+        plans: list[Plan] = []
+        done = self.done_before | taken
+        for pred in self.code.preparers[n]:
+            if done >> pred & 1:
+                continue
+            for first in self._plans(pred, taken, depth - 1):
+                after = taken
+                for step in first:
+                    after |= 1 << step
+                if self._entry(n, after)[1] <= before:
+                    continue
+                plans += [first + rest for rest in self._plans(n, after, depth - len(first))]
+        return plans
+
+
+def ranked(
+    catalogue: Catalogue,
+    profile: Profile,
+    goal: Qualification | None,
+    *,
+    day: dt.date,
+    sort: str,
+    pareto: bool,
+    limit: int | None,
+    max_steps: int,
+    max_states: int,
+) -> tuple[Search, list[Found]]:
+    """The routes :func:`leraarroutes.find_routes` returns, as :class:`Found`, with their search.
+
+    The arguments are checked by the caller; ``sort`` is a :class:`leraarroutes.SortKey` value.
+    """
+    graph = programme_graph(catalogue, day)
+    if goal is None:
+        goals = sorted(
+            {q for _, d in graph.nodes(data=True) for q in d["programme"].grants.qualifications if not profile.holds(q)}
+        )
+    else:
+        goals = [goal]
+    search = Search(
+        catalogue=catalogue, graph=graph, profile=profile, day=day, max_steps=max_steps, max_states=max_states
+    )
+    unique: dict[tuple[str, tuple[str, ...]], Found] = {}
+    for g in goals:
+        for r in search.routes_to(g):
+            unique.setdefault((r.qualification, r.programmes), r)
+    routes = _drop_detours(list(unique.values()))
+    if pareto:
+        routes = [r for r in routes if not any(_dominates(o, r) for o in routes if o.qualification == r.qualification)]
+    routes.sort(key=_sort_key(sort))
+    return search, routes[:limit] if limit is not None else routes
+
+
+def _sort_key(key: str) -> Callable[[Found], tuple[Any, ...]]:
+    def primary(r: Found) -> tuple[Any, ...]:
+        if key == "ec":
+            return (r.ec, r.months)
+        if key == "cost":
+            return (math.inf if r.cost_eur is None else r.cost_eur, r.months)
+        if key == "paid":
+            return (-r.paid_months, r.months)
+        return (r.months, r.ec)
+
+    return lambda r: (*primary(r), r.status != "open", len(r.plan), r.programmes, r.qualification)
+
+
+def _dominates(a: Found, b: Found) -> bool:
+    ca = math.inf if a.cost_eur is None else a.cost_eur
+    cb = math.inf if b.cost_eur is None else b.cost_eur
+    at_least = a.months <= b.months and a.ec <= b.ec and ca <= cb and a.paid_months >= b.paid_months
+    better = a.months < b.months or a.ec < b.ec or ca < cb or a.paid_months > b.paid_months
+    return at_least and better and (a.status == "open" or b.status != "open")
+
+
+def _drop_detours(routes: Sequence[Found]) -> list[Found]:
+    """Drop a route when an open route to the same qualification uses a subset of its steps.
+
+    A conditional shorter route does not drop a longer one: the extra steps may be what makes
+    the difference when the condition fails (a deficiency course, a premaster).
+    """
+    by_q: dict[str, list[Found]] = {}
+    for r in routes:
+        by_q.setdefault(r.qualification, []).append(r)
+    kept = []
+    for group in by_q.values():
+        for r in group:
+            mine = set(r.plan)
+            if not any(set(o.plan) < mine and o.status == "open" for o in group):
+                kept.append(r)
+    return kept

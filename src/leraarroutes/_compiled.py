@@ -13,7 +13,8 @@ Offerings are numbered in graph order; a set of steps is an ``int`` with one bit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 from attrs import frozen
@@ -43,7 +44,21 @@ NO, UNKNOWN, YES = 0, 1, 2
 """Truths as ranks: Kleene ``and`` is ``min`` and ``or`` is ``max`` over them."""
 
 Shape: TypeAlias = "int | tuple[bool, tuple[Shape, ...]]"
-"""An entry rule over atom numbers: an atom, or ``(is_all, parts)`` for ``all``/``any``."""
+"""A rule over atom numbers: an atom, or ``(is_all, parts)`` for ``all``/``any``."""
+
+
+@frozen
+class Condition:
+    """A rule over atoms: the atoms it is made of, and how their truths combine into its truth.
+
+    ``atoms`` lists the rule's atoms once per occurrence; ``truth`` takes their truths in that
+    order. The sum of those truths is the rule's progress (how much of it holds).
+    """
+
+    atoms: tuple[int, ...]
+    truth: Callable[[Sequence[int]], int]
+    mask: int
+    """The offerings whose completion can change the truth of one of the atoms."""
 
 
 @frozen
@@ -56,16 +71,10 @@ class Compiled:
     atoms: tuple[Rule, ...]
     atom_mask: tuple[int, ...]
     """Per atom: the offerings whose completion can change its truth."""
-    shapes: tuple[Shape, ...]
-    """Per offering: its entry rule over atom numbers."""
-    parts: tuple[tuple[int, ...], ...]
-    """Per offering: the atoms of its entry rule, once per occurrence (their ranks add up to progress)."""
-    entry_mask: tuple[int, ...]
-    """Per offering: the offerings whose completion can change its entry rule."""
-    exemptions: tuple[tuple[Shape, ...], ...]
-    """Per offering: the ``when`` rule of each of its exemptions, over atom numbers."""
-    exemption_mask: tuple[int, ...]
-    """Per offering: the offerings whose completion can change one of its exemptions."""
+    entries: tuple[Condition, ...]
+    """Per offering: its entry rule."""
+    exemptions: tuple[tuple[Condition, ...], ...]
+    """Per offering: the ``when`` rule of each of its exemptions."""
 
     def mask_of(self, ids: Iterable[str]) -> int:
         """The bits of those ``ids`` that are offerings of this graph."""
@@ -104,30 +113,56 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
         parts.append(n)
         return n
 
-    shapes, parts, exemptions, exemption_parts = [], [], [], []
+    shaped: list[tuple[tuple[Shape, list[int]], tuple[tuple[Shape, list[int]], ...]]] = []
     for p in programmes:
-        mine: list[int] = []
-        shapes.append(shape(p.entry, mine))
-        parts.append(tuple(mine))
-        theirs: list[int] = []
-        exemptions.append(tuple(shape(e.when, theirs) for e in p.exemptions))
-        exemption_parts.append(theirs)
+        entry_parts: list[int] = []
+        entry = (shape(p.entry, entry_parts), entry_parts)
+        exemptions = []
+        for e in p.exemptions:
+            when_parts: list[int] = []
+            exemptions.append((shape(e.when, when_parts), when_parts))
+        shaped.append((entry, tuple(exemptions)))
     atom_mask = tuple(sum(1 << i for i, p in enumerate(programmes) if _touches(atom, p, context)) for atom in atoms)
-    entry_mask = tuple(_union(atom_mask[a] for a in mine) for mine in parts)
-    exemption_mask = tuple(_union(atom_mask[a] for a in theirs) for theirs in exemption_parts)
-    preparers = tuple(tuple(number[q] for q in graph.nodes[p.id]["preparers"]) for p in programmes)
+
+    def condition(rule_shape: Shape, parts: list[int]) -> Condition:
+        return Condition(
+            atoms=tuple(parts),
+            truth=_folder(rule_shape, iter(range(len(parts)))),
+            mask=_union(atom_mask[a] for a in parts),
+        )
+
     return Compiled(
         programmes=programmes,
         number=number,
-        preparers=preparers,
+        preparers=tuple(tuple(number[q] for q in graph.nodes[p.id]["preparers"]) for p in programmes),
         atoms=tuple(atoms),
         atom_mask=atom_mask,
-        shapes=tuple(shapes),
-        parts=tuple(parts),
-        entry_mask=entry_mask,
-        exemptions=tuple(exemptions),
-        exemption_mask=exemption_mask,
+        entries=tuple(condition(*entry) for entry, _ in shaped),
+        exemptions=tuple(tuple(condition(*e) for e in exemptions) for _, exemptions in shaped),
     )
+
+
+def _folder(shape: Shape, positions: Iterator[int]) -> Callable[[Sequence[int]], int]:
+    """A function from the atoms' truths (in occurrence order) to the truth of ``shape``.
+
+    Kleene ``and`` is ``min`` and ``or`` is ``max`` over the ranks NO < UNKNOWN < YES; an empty
+    ``all`` holds and an empty ``any`` does not.
+    """
+    if isinstance(shape, int):
+        return operator.itemgetter(next(positions))
+    is_all, inner = shape
+    combine = min if is_all else max
+    if not inner:
+        empty = YES if is_all else NO
+        return lambda _truths: empty
+    if all(isinstance(s, int) for s in inner):
+        picked = [next(positions) for _ in inner]
+        if len(picked) == 1:
+            return operator.itemgetter(picked[0])
+        getter = operator.itemgetter(*picked)
+        return lambda truths: combine(getter(truths))
+    parts = [_folder(s, positions) for s in inner]
+    return lambda truths: combine(f(truths) for f in parts)
 
 
 def _union(masks: Iterable[int]) -> int:
@@ -161,23 +196,3 @@ def _touches(rule: Rule, p: Programme, context: RuleContext) -> bool:
     if isinstance(rule, (HasDiploma, ExamSubject)):
         return any(d.level in rule.levels for d in p.grants.diplomas)
     return not isinstance(rule, (IsStudying, HasJob, WorkExperience, Decision))
-
-
-def fold(shape: Shape, truth_of: Callable[[int], int]) -> int:
-    """The truth of an entry rule from its atoms' truths (``min`` for all, ``max`` for any)."""
-    if isinstance(shape, int):
-        return truth_of(shape)
-    is_all, inner = shape
-    if is_all:
-        out = YES
-        for s in inner:
-            out = min(out, fold(s, truth_of))
-            if out == NO:
-                break
-        return out
-    out = NO
-    for s in inner:
-        out = max(out, fold(s, truth_of))
-        if out == YES:
-            break
-    return out

@@ -9,14 +9,13 @@ summary needs none of them.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from attrs import frozen
 
-from leraarroutes._compiled import NO, UNKNOWN, YES, Compiled, Shape, compiled, fold
+from leraarroutes._compiled import NO, UNKNOWN, YES, Compiled, Condition, compiled
 from leraarroutes._graph import programme_graph
 from leraarroutes.errors import SearchLimitError
 from leraarroutes.programmes import Exemption, Programme
@@ -168,6 +167,7 @@ class Search:
         self.budget = max_states
         self.max_states = max_states
         self.memo: dict[tuple[int, int, int], list[Plan]] = {}
+        self.base_truths: list[int | None] = [None] * len(self.code.atoms)
         self.atom_truths: dict[tuple[int, int], int] = {}
         self.entry_truths: dict[tuple[int, int], tuple[int, int]] = {}
         self.states: dict[int, Profile] = {0: profile}
@@ -194,14 +194,13 @@ class Search:
         for n in plan:
             p = self.code.programmes[n]
             conditional = self._entry(n, taken)[0] == UNKNOWN
-            relevant = taken & self.code.exemption_mask[n]
             best = -1
-            for i, (e, shape) in enumerate(zip(p.exemptions, self.code.exemptions[n], strict=True)):
+            for i, (e, when) in enumerate(zip(p.exemptions, self.code.exemptions[n], strict=True)):
                 shortens = e.ec_off > 0 or e.months is not None
                 if (
                     shortens
                     and (best < 0 or e.ec_off > p.exemptions[best].ec_off)
-                    and self._fold(shape, relevant) == YES
+                    and when.truth(self._truths(when, taken)) == YES
                 ):
                     best = i
             key = (n, best, conditional)
@@ -226,26 +225,35 @@ class Search:
             self.states[taken] = state
         return state
 
-    def _atom(self, atom: int, taken: int) -> int:
-        key = (atom, taken & self.code.atom_mask[atom])
-        truth = self.atom_truths.get(key)
-        if truth is None:
-            verdict = self.code.atoms[atom].evaluate(self.state(key[1]), self.context)
-            truth = self.atom_truths[key] = _RANK[verdict.truth]
-        return truth
+    def _truths(self, condition: Condition, taken: int) -> list[int]:
+        """The truths of ``condition``'s atoms once the steps in ``taken`` are completed."""
+        atom_mask = self.code.atom_mask
+        base = self.base_truths
+        truths = []
+        for a in condition.atoms:
+            relevant = taken & atom_mask[a]
+            if relevant:
+                truth = self.atom_truths.get((a, relevant))
+                if truth is None:
+                    truth = self.atom_truths[a, relevant] = self._evaluate(a, relevant)
+            else:
+                truth = base[a]
+                if truth is None:
+                    truth = base[a] = self._evaluate(a, 0)
+            truths.append(truth)
+        return truths
 
-    def _fold(self, shape: Shape, taken: int) -> int:
-        return fold(shape, functools.partial(self._atom, taken=taken))
+    def _evaluate(self, atom: int, taken: int) -> int:
+        return _RANK[self.code.atoms[atom].evaluate(self.state(taken), self.context).truth]
 
     def _entry(self, n: int, taken: int) -> tuple[int, int]:
         """The truth of offering ``n``'s entry rule after ``taken``, and its progress."""
-        key = (n, taken & self.code.entry_mask[n])
+        entry = self.code.entries[n]
+        key = (n, taken & entry.mask)
         known = self.entry_truths.get(key)
         if known is None:
-            relevant = key[1]
-            truth = self._fold(self.code.shapes[n], relevant)
-            progress = sum(self._atom(a, relevant) for a in self.code.parts[n])
-            known = self.entry_truths[key] = (truth, progress)
+            truths = self._truths(entry, key[1])
+            known = self.entry_truths[key] = (entry.truth(truths), sum(truths))
         return known
 
     def _plans(self, n: int, taken: int, depth: int) -> list[Plan]:

@@ -167,6 +167,10 @@ def _combine(truth: Truth, reasons: Iterable[Reason]) -> Verdict:
     return Verdict(truth=truth, reasons=tuple(dict.fromkeys(r for r in reasons if r.truth is truth)))
 
 
+PROFILE_FIELDS: frozenset[str] = frozenset(a.name for a in attrs.fields(Profile))
+"""Every field of :class:`~leraarroutes.Profile`: what a rule reads unless it says less."""
+
+
 class Rule(abc.ABC):
     """The base of all entry rules. Subclasses are frozen attrs classes with a ``tag``."""
 
@@ -189,6 +193,20 @@ class Rule(abc.ABC):
     def children(self) -> tuple[Rule, ...]:
         """The rules directly inside this one."""
         return ()
+
+    def reads(self) -> frozenset[str]:
+        """The :class:`~leraarroutes.Profile` fields this rule's verdict depends on.
+
+        Caches of verdicts rely on it: two profiles equal in these fields get the same verdict (on
+        the same catalogue and date). A rule type that does not say is taken to read every field.
+
+        >>> sorted(HasJob(sector="vo").reads()), sorted((HasJob(sector="vo") & WorkExperience(min_years=2)).reads())
+        (['job'], ['job', 'work_experience_years'])
+        """
+        own: tuple[str, ...] | None = getattr(self, "_reads", None)
+        if own is None:
+            return PROFILE_FIELDS
+        return frozenset(own).union(*(child.reads() for child in self.children()))
 
     def walk(self) -> Iterator[Rule]:
         """Yield this rule and every rule inside it, depth first."""
@@ -261,6 +279,7 @@ class AllOf(_Combination):
     """Every rule inside holds. ``AllOf(rules=())`` always holds (no requirement)."""
 
     tag: ClassVar[str] = "all"
+    _reads: ClassVar[tuple[str, ...]] = ()
     _unit: ClassVar[Truth] = _YES
     rules: tuple[Rule, ...] = field(converter=_rules, validator=_all_rules)
 
@@ -270,6 +289,7 @@ class AnyOf(_Combination):
     """At least one rule inside holds. ``AnyOf(rules=())`` never holds."""
 
     tag: ClassVar[str] = "any"
+    _reads: ClassVar[tuple[str, ...]] = ()
     _unit: ClassVar[Truth] = _NO
     rules: tuple[Rule, ...] = field(converter=_rules, validator=_all_rules)
 
@@ -279,6 +299,7 @@ class Not(Rule):
     """The rule inside does not hold (unknown stays unknown)."""
 
     tag: ClassVar[str] = "not"
+    _reads: ClassVar[tuple[str, ...]] = ()
     rule: Rule = field(validator=lambda _i, a, v: _all_rules(_i, a, (v,)))
 
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
@@ -381,6 +402,7 @@ class HasDiploma(Rule):
     """
 
     tag: ClassVar[str] = "diploma"
+    _reads: ClassVar[tuple[str, ...]] = ("diplomas",)
     levels: tuple[Level, ...] = field(converter=_levels, validator=validators.min_len(1))
     programmes: tuple[str, ...] = field(default=(), converter=_names)
     related_to: SubjectId | None = field(default=None, validator=_optional_subject)
@@ -434,6 +456,7 @@ class IsStudying(Rule):
     """The person is enrolled in a study of one of ``levels`` with at least ``min_ec`` EC."""
 
     tag: ClassVar[str] = "studying"
+    _reads: ClassVar[tuple[str, ...]] = ("studying",)
     levels: tuple[Level, ...] = field(converter=_levels, validator=validators.min_len(1))
     min_ec: int = field(default=0, validator=validators.ge(0))
     related_to: SubjectId | None = field(default=None, validator=_optional_subject)
@@ -468,6 +491,7 @@ class HoldsQualification(Rule):
     """The person holds ``qualification`` (or a wider one of the same subject)."""
 
     tag: ClassVar[str] = "qualification"
+    _reads: ClassVar[tuple[str, ...]] = ("qualifications",)
     qualification: Qualification = field(validator=validators.instance_of(Qualification))
 
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
@@ -493,6 +517,7 @@ class HasCompleted(Rule):
     """
 
     tag: ClassVar[str] = "completed"
+    _reads: ClassVar[tuple[str, ...]] = ("completed",)
     programmes: tuple[ProgrammeId, ...] = field(default=(), converter=_programme_ids)
     kind: str | None = field(default=None, validator=validators.optional(_validate.slug))
     subject: SubjectId | None = field(default=None, validator=_optional_subject)
@@ -534,6 +559,7 @@ class SubjectEc(Rule):
     """
 
     tag: ClassVar[str] = "subject_ec"
+    _reads: ClassVar[tuple[str, ...]] = ("subject_ec", "completed")
     subject: SubjectId = field(validator=_optional_subject)
     min_ec: int = field(validator=validators.ge(1))
     max_deficiency_ec: int = field(default=0, validator=validators.ge(0))
@@ -595,6 +621,7 @@ class ExamSubject(Rule):
     """A diploma of one of ``levels`` with a final exam in one of ``subjects``."""
 
     tag: ClassVar[str] = "exam_subject"
+    _reads: ClassVar[tuple[str, ...]] = ("diplomas",)
     subjects: tuple[SubjectId, ...] = field(converter=_subjects, validator=validators.min_len(1))
     levels: tuple[Level, ...] = field(default=(Level.HAVO, Level.VWO), converter=_levels)
 
@@ -621,6 +648,7 @@ class HasJob(Rule):
     """A job (or job offer) at a school in ``sector``, teaching ``subject`` when given."""
 
     tag: ClassVar[str] = "job"
+    _reads: ClassVar[tuple[str, ...]] = ("job",)
     sector: Sector = field(validator=validators.instance_of(Sector))
     subject: SubjectId | None = field(default=None, validator=_optional_subject)
 
@@ -663,6 +691,7 @@ class WorkExperience(Rule):
     """At least ``min_years`` of work experience."""
 
     tag: ClassVar[str] = "work_experience"
+    _reads: ClassVar[tuple[str, ...]] = ("work_experience_years",)
     min_years: float = field(validator=validators.ge(0))
 
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
@@ -684,6 +713,7 @@ class Decision(Rule):
     """A requirement decided case by case (a toelatingscommissie, an intake): always unknown."""
 
     tag: ClassVar[str] = "decision"
+    _reads: ClassVar[tuple[str, ...]] = ()
     by: str = field(validator=_validate.non_blank)
     note: str | None = field(default=None, validator=_validate.optional_non_blank)
 

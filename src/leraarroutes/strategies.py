@@ -34,6 +34,7 @@ from leraarroutes.rules import (
     HasDiploma,
     HasJob,
     HoldsQualification,
+    IsStudying,
     Not,
     Rule,
     SubjectEc,
@@ -151,10 +152,28 @@ def profiles(
     )
 
 
-def _leaves(subjects: Sequence[str]) -> st.SearchStrategy[Rule]:
+def _leaves(subjects: Sequence[str], tables: Sequence[str] = (), kinds: Sequence[str] = ()) -> st.SearchStrategy[Rule]:
     levels = st.lists(st.sampled_from(list(Level)), min_size=1, max_size=3, unique=True).map(tuple)
+    kind = st.sampled_from(list(kinds) or [k.value for k in ProgrammeKind])
+    related: st.SearchStrategy[dict[str, str]] = st.just({})
+    if tables:
+        related = st.just({}) | st.fixed_dictionaries(
+            {"related_to": subject_ids(subjects), "table": st.sampled_from(list(tables))}
+        )
     return st.one_of(
-        st.builds(HasDiploma, levels=levels),
+        st.builds(
+            lambda extra, **kw: HasDiploma(**kw, **extra),
+            related,
+            levels=levels,
+            programmes=st.lists(st.sampled_from(["Wiskunde", "Rechten", "Psychologie"]), max_size=2).map(tuple),
+            max_age_years=st.none() | st.integers(0, 10),
+        ),
+        st.builds(
+            lambda extra, **kw: IsStudying(**kw, **extra),
+            related,
+            levels=levels,
+            min_ec=st.integers(0, 240),
+        ),
         st.builds(HoldsQualification, qualification=qualifications(subjects)),
         st.builds(HasJob, sector=st.sampled_from(list(Sector)), subject=st.none() | subject_ids(subjects)),
         st.builds(WorkExperience, min_years=st.integers(0, 10).map(float)),
@@ -163,6 +182,7 @@ def _leaves(subjects: Sequence[str]) -> st.SearchStrategy[Rule]:
             subject=subject_ids(subjects),
             min_ec=st.integers(1, 200),
             max_deficiency_ec=st.integers(0, 30),
+            deficiency_kind=st.none() | kind,
         ),
         st.builds(
             ExamSubject,
@@ -172,14 +192,26 @@ def _leaves(subjects: Sequence[str]) -> st.SearchStrategy[Rule]:
             HasCompleted,
             programmes=st.lists(st.sampled_from(["pabo", "kopopleiding/wiskunde"]), min_size=1, max_size=2).map(tuple),
         ),
+        st.builds(HasCompleted, kind=kind, subject=st.none() | subject_ids(subjects)),
         st.builds(Decision, by=st.just("de toelatingscommissie")),
     )
 
 
-def rules(subjects: Sequence[str] = _DEFAULT_SUBJECTS, *, max_leaves: int = 8) -> st.SearchStrategy[Rule]:
-    """Recursive rule trees of every operator and leaf type."""
+def rules(
+    subjects: Sequence[str] = _DEFAULT_SUBJECTS,
+    *,
+    max_leaves: int = 8,
+    tables: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+) -> st.SearchStrategy[Rule]:
+    """Recursive rule trees of every operator and leaf type.
+
+    With ``tables`` (relatedness table ids), diploma and study leaves may ask for relatedness;
+    ``kinds`` narrows the programme kinds that completion and deficiency leaves ask for (default:
+    every :class:`~leraarroutes.ProgrammeKind`).
+    """
     return st.recursive(
-        _leaves(subjects),
+        _leaves(subjects, tables, kinds),
         lambda children: st.one_of(
             st.lists(children, max_size=3).map(lambda rs: AllOf(rules=tuple(rs))),
             st.lists(children, max_size=3).map(lambda rs: AnyOf(rules=tuple(rs))),

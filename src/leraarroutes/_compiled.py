@@ -21,6 +21,7 @@ from attrs import frozen
 
 from leraarroutes.programmes import Programme
 from leraarroutes.rules import (
+    RULE_TYPES,
     AllOf,
     AnyOf,
     Decision,
@@ -39,6 +40,8 @@ from leraarroutes.rules import (
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from leraarroutes._search import Figures
 
 NO, UNKNOWN, YES = 0, 1, 2
 """Truths as ranks: Kleene ``and`` is ``min`` and ``or`` is ``max`` over them."""
@@ -71,6 +74,13 @@ class Compiled:
     atoms: tuple[Rule, ...]
     atom_mask: tuple[int, ...]
     """Per atom: the offerings whose completion can change its truth."""
+    atom_reads: tuple[tuple[str, ...] | None, ...]
+    """Per atom: the profile fields its verdict depends on (:meth:`Rule.reads`), or None for an
+    atom with a rule type of the user's: its verdicts are not shared, so an impure one shows."""
+    verdicts: dict[tuple[object, ...], int]
+    """Atom truths per atom, date and values of the fields it reads, shared by all queries."""
+    figures: dict[tuple[int, int, bool, int], Figures]
+    """Step figures per offering, exemption, certainty and year, shared by all queries."""
     entries: tuple[Condition, ...]
     """Per offering: its entry rule."""
     exemptions: tuple[tuple[Condition, ...], ...]
@@ -137,6 +147,11 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
         preparers=tuple(tuple(number[q] for q in graph.nodes[p.id]["preparers"]) for p in programmes),
         atoms=tuple(atoms),
         atom_mask=atom_mask,
+        atom_reads=tuple(
+            tuple(sorted(atom.reads())) if all(type(r) in RULE_TYPES for r in atom.walk()) else None for atom in atoms
+        ),
+        verdicts={},
+        figures={},
         entries=tuple(condition(*entry) for entry, _ in shaped),
         exemptions=tuple(tuple(condition(*e) for e in exemptions) for _, exemptions in shaped),
     )

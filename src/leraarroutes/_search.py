@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from leraarroutes.profile import Profile
 
 
+MAX_SHARED_VERDICTS = 200_000
+"""Most atom truths kept between queries per compiled graph; past it the store starts afresh."""
+
 Plan = tuple[int, ...]
 """Steps as offering numbers of the compiled graph, in order."""
 
@@ -171,16 +174,17 @@ class Search:
         self.atom_truths: dict[tuple[int, int], int] = {}
         self.entry_truths: dict[tuple[int, int], tuple[int, int]] = {}
         self.states: dict[int, Profile] = {0: profile}
-        self.figures: dict[tuple[int, int, bool], Figures] = {}
 
     def routes_to(self, goal: Qualification) -> list[Found]:
         """Every plan that ends by granting ``goal`` (or a wider qualification), with its figures."""
         number = self.code.number
         programmes = self.code.programmes
+        ends = [number[n] for n in granting(self.graph, goal)]
+        reaching = sum(1 << n for n in ends)
         found: dict[frozenset[int], Found] = {}
-        for n in granting(self.graph, goal):
-            for plan in self._plans(number[n], 0, self.max_steps):
-                if any(q.includes(goal) for step in plan[:-1] for q in programmes[step].grants.qualifications):
+        for end in ends:
+            for plan in self._plans(end, 0, self.max_steps):
+                if any(reaching >> step & 1 for step in plan[:-1]):
                     continue  # the goal was reached before the last step: a longer copy of a shorter route
                 key = frozenset(plan)
                 if key not in found:
@@ -203,11 +207,11 @@ class Search:
                     and when.truth(self._truths(when, taken)) == YES
                 ):
                     best = i
-            key = (n, best, conditional)
-            figures = self.figures.get(key)
+            key = (n, best, conditional, self.day.year)
+            figures = self.code.figures.get(key)
             if figures is None:
                 exemption = p.exemptions[best] if best >= 0 else None
-                figures = self.figures[key] = _figures(p, exemption, conditional, self.day.year)
+                figures = self.code.figures[key] = _figures(p, exemption, conditional, self.day.year)
             steps.append(figures)
             taken |= 1 << n
         return tuple(steps)
@@ -244,7 +248,20 @@ class Search:
         return truths
 
     def _evaluate(self, atom: int, taken: int) -> int:
-        return _RANK[self.code.atoms[atom].evaluate(self.state(taken), self.context).truth]
+        """An atom's truth after ``taken``, shared between people equal in what the atom reads."""
+        state = self.state(taken)
+        reads = self.code.atom_reads[atom]
+        if reads is None:
+            return _RANK[self.code.atoms[atom].evaluate(state, self.context).truth]
+        key = (atom, self.day, *[getattr(state, name) for name in reads])
+        verdicts = self.code.verdicts
+        truth = verdicts.get(key)
+        if truth is None:
+            truth = _RANK[self.code.atoms[atom].evaluate(state, self.context).truth]
+            if len(verdicts) >= MAX_SHARED_VERDICTS:
+                verdicts.clear()  # memory stays flat however many people are asked about
+            verdicts[key] = truth
+        return truth
 
     def _entry(self, n: int, taken: int) -> tuple[int, int]:
         """The truth of offering ``n``'s entry rule after ``taken``, and its progress."""

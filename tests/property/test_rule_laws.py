@@ -8,7 +8,7 @@ import attrs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from leraarroutes import AllOf, AnyOf, Not, Profile, Rule, SubjectEc, Truth, load_catalogue
+from leraarroutes import AllOf, AnyOf, Not, Profile, Rule, SubjectEc, SubjectId, Truth, load_catalogue
 from leraarroutes.strategies import profiles, qualifications, rules
 from tests.conftest import AS_OF
 
@@ -89,7 +89,7 @@ def _close_profiles() -> st.SearchStrategy[Profile]:
 
 @settings(max_examples=1000)
 @example(  # the deficiency path, too rare to be drawn reliably: a completed course turns NO into UNKNOWN
-    rule=SubjectEc(subject="natuurkunde", min_ec=80, deficiency_kind="deficientieprogramma"),
+    rule=SubjectEc(subject=SubjectId("natuurkunde"), min_ec=80, deficiency_kind="deficientieprogramma"),
     p=Profile(subject_ec={"natuurkunde": 50}, completed=("beta4all/natuurkunde",)),
     other=Profile(subject_ec={"natuurkunde": 50}),
     as_of=None,

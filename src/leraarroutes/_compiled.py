@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from attrs import frozen
 
 from leraarroutes.programmes import Programme
+from leraarroutes.qualifications import Qualification
 from leraarroutes.rules import (
     RULE_TYPES,
     AllOf,
@@ -41,7 +42,7 @@ from leraarroutes.rules import (
 if TYPE_CHECKING:
     import networkx as nx
 
-    from leraarroutes._search import Figures
+    from leraarroutes._search import Figures, Found
 
 NO, UNKNOWN, YES = 0, 1, 2
 """Truths as ranks: Kleene ``and`` is ``min`` and ``or`` is ``max`` over them."""
@@ -81,6 +82,8 @@ class Compiled:
     """Atom truths per atom, date and values of the fields it reads, shared by all queries."""
     figures: dict[tuple[int, int, bool, int], Figures]
     """Step figures per offering, exemption, certainty and year, shared by all queries."""
+    routes: dict[tuple[Qualification, tuple[int, ...], tuple[Figures, ...]], Found]
+    """Found routes per goal, plan and step figures, shared by all queries."""
     entries: tuple[Condition, ...]
     """Per offering: its entry rule."""
     exemptions: tuple[tuple[Condition, ...], ...]
@@ -152,6 +155,7 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
         ),
         verdicts={},
         figures={},
+        routes={},
         entries=tuple(condition(*entry) for entry, _ in shaped),
         exemptions=tuple(tuple(condition(*e) for e in exemptions) for _, exemptions in shaped),
     )

@@ -38,7 +38,7 @@ Plan = tuple[int, ...]
 _RANK = {Truth.NO: NO, Truth.UNKNOWN: UNKNOWN, Truth.YES: YES}
 
 
-@frozen
+@frozen(cache_hash=True)
 class Figures:
     """One step's figures after the exemption that applies, and whether its entry is certain."""
 
@@ -178,7 +178,6 @@ class Search:
     def routes_to(self, goal: Qualification) -> list[Found]:
         """Every plan that ends by granting ``goal`` (or a wider qualification), with its figures."""
         number = self.code.number
-        programmes = self.code.programmes
         ends = [number[n] for n in granting(self.graph, goal)]
         reaching = sum(1 << n for n in ends)
         found: dict[frozenset[int], Found] = {}
@@ -188,9 +187,22 @@ class Search:
                     continue  # the goal was reached before the last step: a longer copy of a shorter route
                 key = frozenset(plan)
                 if key not in found:
-                    granted = next(q for q in programmes[plan[-1]].grants.qualifications if q.includes(goal))
-                    found[key] = _found(granted, plan, tuple(programmes[n].id for n in plan), self._figures(plan))
+                    found[key] = self._found(goal, plan)
         return list(found.values())
+
+    def _found(self, goal: Qualification, plan: Plan) -> Found:
+        """The route of ``plan``, shared with earlier queries that gave its steps the same figures."""
+        figures = self._figures(plan)
+        key = (goal, plan, figures)
+        known = self.code.routes.get(key)
+        if known is None:
+            programmes = self.code.programmes
+            granted = next(q for q in programmes[plan[-1]].grants.qualifications if q.includes(goal))
+            known = _found(granted, plan, tuple(programmes[n].id for n in plan), figures)
+            if len(self.code.routes) >= MAX_SHARED_VERDICTS:
+                self.code.routes.clear()
+            self.code.routes[key] = known
+        return known
 
     def _figures(self, plan: Plan) -> tuple[Figures, ...]:
         steps = []
@@ -248,16 +260,20 @@ class Search:
         return truths
 
     def _evaluate(self, atom: int, taken: int) -> int:
-        """An atom's truth after ``taken``, shared between people equal in what the atom reads."""
-        state = self.state(taken)
+        """An atom's truth after ``taken``, shared between people equal in what the atom reads.
+
+        The state after ``taken`` follows from the profile and ``taken``, so the key holds the
+        profile's read fields and ``taken`` rather than the state, which is built only when needed.
+        """
         reads = self.code.atom_reads[atom]
         if reads is None:
-            return _RANK[self.code.atoms[atom].evaluate(state, self.context).truth]
-        key = (atom, self.day, *[getattr(state, name) for name in reads])
+            return _RANK[self.code.atoms[atom].evaluate(self.state(taken), self.context).truth]
+        start = self.start
+        key = (atom, self.day, taken, *[getattr(start, name) for name in reads])
         verdicts = self.code.verdicts
         truth = verdicts.get(key)
         if truth is None:
-            truth = _RANK[self.code.atoms[atom].evaluate(state, self.context).truth]
+            truth = _RANK[self.code.atoms[atom].evaluate(self.state(taken), self.context).truth]
             if len(verdicts) >= MAX_SHARED_VERDICTS:
                 verdicts.clear()  # memory stays flat however many people are asked about
             verdicts[key] = truth

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from hypothesis import given
+import attrs
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leraarroutes import Catalogue, Diploma, Level, Profile, Qualification, Truth, find_routes, laws
+from leraarroutes import Catalogue, Diploma, Level, Profile, Qualification, Truth, find_routes, laws, load_catalogue
 from leraarroutes.programmes import Programme
 from leraarroutes.rules import HasCompleted, HoldsQualification
 from leraarroutes.strategies import catalogues, diplomas, profiles
@@ -118,3 +119,25 @@ def test_shipped_catalogue_scenario_routes_are_sound(catalogue: Catalogue) -> No
         Profile(diplomas=(Diploma(level=Level.MBO_4),)),
     ]
     assert laws.soundness(catalogue, people, as_of=AS_OF) == ()
+
+
+_shipped = load_catalogue()
+
+
+@settings(max_examples=30)
+@given(
+    st.lists(profiles(catalogue=_shipped), min_size=1, max_size=6),
+    st.sampled_from([None, "po", "eerstegraads:wiskunde"]),
+)
+def test_asking_other_people_first_does_not_change_an_answer(people: list[Profile], target: str | None) -> None:
+    """Queries share verdicts between people; the last person's routes must be those of a first query.
+
+    A copy of the catalogue has its own (empty) shared store, so the copy answers as if first.
+    """
+    for person in people:
+        find_routes(_shipped, person, target, as_of=AS_OF)
+    fresh = attrs.evolve(_shipped)
+    last = people[-1]
+    after_others = [r.to_json() for r in find_routes(_shipped, last, target, as_of=AS_OF)]
+    asked_first = [r.to_json() for r in find_routes(fresh, last, target, as_of=AS_OF)]
+    assert after_others == asked_first

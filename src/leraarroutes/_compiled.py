@@ -14,11 +14,13 @@ Offerings are numbered in graph order; a set of steps is an ``int`` with one bit
 from __future__ import annotations
 
 import operator
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 from attrs import frozen
 
+from leraarroutes.education import Level
 from leraarroutes.programmes import Programme
 from leraarroutes.qualifications import Qualification
 from leraarroutes.rules import (
@@ -135,7 +137,10 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
             when_parts: list[int] = []
             exemptions.append((shape(e.when, when_parts), when_parts))
         shaped.append((entry, tuple(exemptions)))
-    atom_mask = tuple(sum(1 << i for i, p in enumerate(programmes) if _touches(atom, p, context)) for atom in atoms)
+    suspects = _Suspects(programmes, context)
+    atom_mask = tuple(
+        sum(1 << i for i in suspects.of(atom) if _touches(atom, programmes[i], context)) for atom in atoms
+    )
 
     def condition(rule_shape: Shape, parts: list[int]) -> Condition:
         return Condition(
@@ -189,6 +194,48 @@ def _union(masks: Iterable[int]) -> int:
     for m in masks:
         out |= m
     return out
+
+
+class _Suspects:
+    """Indexes that narrow, for a rule, the offerings whose completion may change it.
+
+    A superset of what :func:`_touches` accepts, so that compiling does not test every atom
+    against every offering.
+    """
+
+    def __init__(self, programmes: Sequence[Programme], context: RuleContext) -> None:
+        self.everyone = range(len(programmes))
+        self.by_id: dict[str, list[int]] = defaultdict(list)
+        self.by_kind: dict[str | None, list[int]] = defaultdict(list)
+        self.by_granted_subject: dict[str | None, list[int]] = defaultdict(list)
+        self.by_granted_level: dict[Level, list[int]] = defaultdict(list)
+        for i, p in enumerate(programmes):
+            self.by_id[p.id].append(i)
+            self.by_kind[context.programme_kind(p.id)].append(i)
+            for g in p.grants.qualifications:
+                self.by_granted_subject[g.subject].append(i)
+            for level in {d.level for d in p.grants.diplomas}:
+                self.by_granted_level[level].append(i)
+
+    def of(self, rule: Rule) -> Iterable[int]:
+        """The offerings to test, in order and without repeats."""
+        return sorted(set(self._of(rule)))
+
+    def _of(self, rule: Rule) -> Iterable[int]:  # noqa: PLR0911 - one answer per rule type
+        if isinstance(rule, (AllOf, AnyOf, Not)):
+            return [i for r in rule.children() for i in self._of(r)]
+        if isinstance(rule, HasCompleted):
+            found = [i for pid in rule.programmes for i in self.by_id.get(pid, ())]
+            return found + (self.by_kind.get(rule.kind, []) if rule.kind is not None else [])
+        if isinstance(rule, SubjectEc):
+            return self.by_kind.get(rule.deficiency_kind, []) if rule.deficiency_kind is not None else []
+        if isinstance(rule, HoldsQualification):
+            return self.by_granted_subject.get(rule.qualification.subject, [])
+        if isinstance(rule, (HasDiploma, ExamSubject)):
+            return [i for level in rule.levels for i in self.by_granted_level.get(level, ())]
+        if isinstance(rule, (IsStudying, HasJob, WorkExperience, Decision)):
+            return []
+        return self.everyone
 
 
 def _touches(rule: Rule, p: Programme, context: RuleContext) -> bool:

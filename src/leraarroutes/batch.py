@@ -215,14 +215,21 @@ def _csv_document(row: dict[str, str]) -> dict[str, Any]:  # noqa: C901 - one br
 
 
 def read_profiles(path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
-    """Stream ``(id, profile)`` from a ``.csv`` or ``.jsonl`` file.
+    """Stream ``(id, profile)`` from a ``.csv``, ``.jsonl`` or ``.parquet`` file.
 
-    Raises :class:`~leraarroutes.ProfileError` naming the file and line of a bad row.
+    Parquet files have the CSV columns (as strings) and need the ``parquet`` extra (pyarrow); they
+    are read one row group at a time. Raises :class:`~leraarroutes.ProfileError` naming the file
+    and line (for Parquet: row) of a bad row.
     """
     p = Path(path)
     suffix = p.suffix.lower()
+    if suffix == ".parquet":
+        yield from _read_parquet(p)
+        return
     if suffix not in (".csv", ".jsonl"):
-        raise InputError(f"cannot read profiles from {suffix or '(none)'!r}; use .csv or .jsonl", file=str(path))
+        raise InputError(
+            f"cannot read profiles from {suffix or '(none)'!r}; use .csv, .jsonl or .parquet", file=str(path)
+        )
     try:
         handle = p.open(encoding="utf-8", newline="")
     except OSError as exc:
@@ -231,20 +238,47 @@ def read_profiles(path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]
         yield from (_read_csv(handle, path) if suffix == ".csv" else _read_jsonl(handle, path))
 
 
-def _read_csv(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
-    reader = csv.DictReader(handle)
-    columns = reader.fieldnames or ()
+def _check_columns(columns: Sequence[str], path: str | os.PathLike[str], what: str) -> None:
     unknown = sorted(set(columns) - set(CSV_COLUMNS))
     if unknown or "id" not in columns:
         raise ProfileError(
-            f"CSV needs an id column and may have {', '.join(CSV_COLUMNS)}; unknown: {', '.join(unknown) or '-'}",
+            f"{what} needs an id column and may have {', '.join(CSV_COLUMNS)}; unknown: {', '.join(unknown) or '-'}",
             file=str(path),
             line=1,
         )
+
+
+def _read_parquet(path: Path) -> Iterator[tuple[str, Profile]]:
+    try:
+        import pyarrow.parquet as pq  # noqa: PLC0415 - an optional extra, loaded only for Parquet
+    except ImportError:
+        raise InputError(
+            "reading .parquet needs pyarrow: pip install 'leraarroutes[parquet]'", file=str(path)
+        ) from None
+    try:
+        source = pq.ParquetFile(path)
+    except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError) for non-Parquet
+        raise ProfileError(f"cannot read as Parquet: {exc}", file=str(path)) from None
+    _check_columns(source.schema_arrow.names, path, "Parquet")
+    rows = (
+        {k: "" if v is None else str(v) for k, v in row.items()}
+        for chunk in source.iter_batches(batch_size=10_000)
+        for row in chunk.to_pylist()
+    )
+    yield from _rows(enumerate(rows, 1), path)
+
+
+def _read_csv(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
+    reader = csv.DictReader(handle)
+    _check_columns(reader.fieldnames or (), path, "CSV")
+    yield from _rows(((reader.line_num, row) for row in reader), path)
+
+
+def _rows(rows: Iterable[tuple[int, dict[str, str]]], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
+    """``(id, profile)`` per ``(line, row of column values)``."""
     # Equal rows (but for the id) are built once: a cohort file repeats the same few situations.
     seen: dict[tuple[str, ...], Profile] = {}
-    for row in reader:
-        line = reader.line_num
+    for line, row in rows:
         key = tuple(row.get(c) or "" for c in CSV_COLUMNS[1:])
         profile = seen.get(key)
         if profile is None:

@@ -243,8 +243,12 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     """Add the route commands to the CLI's subparsers."""
-    p = sub.add_parser("batch", help="routes for every profile in a CSV or JSON Lines file")
-    p.add_argument("profiles", metavar="PROFILES", help="profiles.csv or profiles.jsonl")
+    p = sub.add_parser("batch", help="routes for every profile in a CSV, JSON Lines or Parquet file")
+    p.add_argument(
+        "profiles",
+        metavar="PROFILES",
+        help="profiles.csv, profiles.jsonl or profiles.parquet (needs the parquet extra)",
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="routes.jsonl (replaced atomically)")
     p.add_argument("--target", default=None)
     p.add_argument("--as-of", type=_date, default=None, metavar="DATE")

@@ -160,6 +160,7 @@ def forget_shared_answers(catalogue: lr.Catalogue) -> None:
     code = programme_graph(catalogue, AS_OF).graph.get("compiled")
     if code is not None:
         code.verdicts.clear()
+        code.signatures.clear()
         code.figures.clear()
         code.routes.clear()
 

@@ -13,6 +13,7 @@ Offerings are numbered in graph order; a set of steps is an ``int`` with one bit
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -80,8 +81,12 @@ class Compiled:
     atom_reads: tuple[tuple[str, ...] | None, ...]
     """Per atom: the profile fields its verdict depends on (:meth:`Rule.reads`), or None for an
     atom with a rule type of the user's: its verdicts are not shared, so an impure one shows."""
-    verdicts: dict[tuple[object, ...], int]
-    """Atom truths per atom, date and values of the fields it reads, shared by all queries."""
+    verdicts: dict[tuple[int, int, int], int]
+    """Atom truths per atom, steps taken and signature, shared by all queries."""
+    signatures: dict[tuple[object, ...], int]
+    """Signature numbers per (fields read, date, the profile's values of them)."""
+    signature_numbers: Iterator[int]
+    """Where signature numbers come from: each is used once."""
     figures: dict[tuple[int, int, bool, int], Figures]
     """Step figures per offering, exemption, certainty and year, shared by all queries."""
     routes: dict[tuple[Qualification, tuple[int, ...], tuple[Figures, ...]], Found]
@@ -159,6 +164,8 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
             tuple(sorted(atom.reads())) if all(type(r) in RULE_TYPES for r in atom.walk()) else None for atom in atoms
         ),
         verdicts={},
+        signatures={},
+        signature_numbers=itertools.count(),
         figures={},
         routes={},
         entries=tuple(condition(*entry) for entry, _ in shaped),

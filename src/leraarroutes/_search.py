@@ -174,6 +174,7 @@ class Search:
         self.atom_truths: dict[tuple[int, int], int] = {}
         self.entry_truths: dict[tuple[int, int], tuple[int, int]] = {}
         self.states: dict[int, Profile] = {0: profile}
+        self.signatures: dict[tuple[str, ...], int] = {}
 
     def routes_to(self, goal: Qualification) -> list[Found]:
         """Every plan that ends by granting ``goal`` (or a wider qualification), with its figures."""
@@ -268,8 +269,7 @@ class Search:
         reads = self.code.atom_reads[atom]
         if reads is None:
             return _RANK[self.code.atoms[atom].evaluate(self.state(taken), self.context).truth]
-        start = self.start
-        key = (atom, self.day, taken, *[getattr(start, name) for name in reads])
+        key = (atom, taken, self._signature(reads))
         verdicts = self.code.verdicts
         truth = verdicts.get(key)
         if truth is None:
@@ -278,6 +278,24 @@ class Search:
                 verdicts.clear()  # memory stays flat however many people are asked about
             verdicts[key] = truth
         return truth
+
+    def _signature(self, reads: tuple[str, ...]) -> int:
+        """A number for this date and the profile's values of ``reads``, the same for equal values.
+
+        Numbers are never reused, so a query still holding one after the store was emptied cannot
+        mistake another person's verdicts for its own.
+        """
+        number = self.signatures.get(reads)
+        if number is None:
+            key = (reads, self.day, *[getattr(self.start, name) for name in reads])
+            shared = self.code.signatures
+            number = shared.get(key)
+            if number is None:
+                if len(shared) >= MAX_SHARED_VERDICTS:
+                    shared.clear()
+                number = shared[key] = next(self.code.signature_numbers)
+            self.signatures[reads] = number
+        return number
 
     def _entry(self, n: int, taken: int) -> tuple[int, int]:
         """The truth of offering ``n``'s entry rule after ``taken``, and its progress."""

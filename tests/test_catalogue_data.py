@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 from leraarroutes import Catalogue, ProgrammeKind, QualificationKind, SchoolSetting
@@ -137,3 +138,12 @@ def test_dated_facts_are_dates(catalogue: Catalogue) -> None:
     assert not catalogue.programme("eerst-de-klas").valid_on(dt.date(2019, 6, 1))
     assert catalogue.programme("eerst-de-klas").valid_on(dt.date(2015, 6, 1))
     assert catalogue.programme("educatieve-module").valid_from == dt.date(2016, 7, 1)
+
+
+def test_catalogue_has_a_field_for_every_section_of_a_file() -> None:
+    """Loading, saving and the round-trip law copy sections by name; none may be forgotten."""
+    from leraarroutes.catalogue import _SECTIONS, CatalogueFile
+
+    file_sections = {a.name for a in attrs.fields(CatalogueFile)} - {"title", "description"}
+    assert set(_SECTIONS) == file_sections
+    assert file_sections <= {a.name for a in attrs.fields(Catalogue)}

@@ -18,7 +18,7 @@ from leraarroutes.errors import (
     RuleError,
     UnknownNameError,
 )
-from leraarroutes.ids import ProgrammeId, QualificationId, SubjectId
+from leraarroutes.ids import ProgrammeId, QualificationId, SubjectId, offering_subject
 from leraarroutes.loading import load_catalogue, load_profile, load_profiles, save
 from leraarroutes.profile import Job, Profile, Sector
 from leraarroutes.programmes import (
@@ -185,6 +185,7 @@ __all__ = [
     "load_profiles",
     "loads",
     "make_converter",
+    "offering_subject",
     "overview_mermaid",
     "personal_digraph",
     "personal_mermaid",

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from attrs import frozen
 
 from leraarroutes.education import Level
+from leraarroutes.ids import offering_subject
 from leraarroutes.programmes import Programme
 from leraarroutes.qualifications import Qualification
 from leraarroutes.rules import (
@@ -256,13 +257,13 @@ def _touches(rule: Rule, p: Programme, context: RuleContext) -> bool:
         return p.id in rule.programmes or (
             rule.kind is not None
             and context.programme_kind(p.id) == rule.kind
-            and (rule.subject is None or p.id.endswith(f"/{rule.subject}"))
+            and (rule.subject is None or offering_subject(p.id) == rule.subject)
         )
     if isinstance(rule, SubjectEc):
         return (
             rule.deficiency_kind is not None
             and context.programme_kind(p.id) == rule.deficiency_kind
-            and p.id.endswith(f"/{rule.subject}")
+            and offering_subject(p.id) == rule.subject
         )
     if isinstance(rule, HoldsQualification):
         return any(g.includes(rule.qualification) for g in p.grants.qualifications)

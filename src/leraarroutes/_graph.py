@@ -17,6 +17,7 @@ import attrs
 
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.education import Level
+from leraarroutes.ids import offering_subject
 from leraarroutes.programmes import Programme
 from leraarroutes.qualifications import Qualification
 from leraarroutes.rules import (
@@ -60,7 +61,7 @@ class _Needs:
 
     def link(self, a: Programme) -> str | None:
         """The strongest way completing ``a`` meets these needs, or None."""
-        subject = a.id.partition("/")[2] or None
+        subject = offering_subject(a.id)
         if a.id in self.ids or (a.kind.value, None) in self.kinds or (a.kind.value, subject) in self.kinds:
             return "completed"
         if any(g.includes(q) for g in a.grants.qualifications for q in self.qualifications):
@@ -145,7 +146,7 @@ class _Index:
         for p in offerings:
             self.by_id[p.id] = p
             self.by_kind[p.kind.value].add(p.id)
-            subject = p.id.partition("/")[2]
+            subject = offering_subject(p.id)
             if subject:
                 self.by_kind_subject[p.kind.value, subject].add(p.id)
             for g in p.grants.qualifications:

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
-from attrs import field, frozen
+from attrs import field, fields, frozen
 
 from leraarroutes._validate import did_you_mean
 from leraarroutes.education import Diploma, Study
@@ -83,15 +83,8 @@ class Origin:
     line: int | None = None
 
 
-_SECTIONS = (
-    "subjects",
-    "programmes",
-    "relatedness_tables",
-    "relatedness",
-    "frameworks",
-    "qualification_scopes",
-    "degree_aliases",
-)
+_SECTIONS = tuple(a.name for a in fields(CatalogueFile) if a.name not in ("title", "description"))
+"""The data sections of a catalogue file, in file order; :class:`Catalogue` has one field for each."""
 
 
 def _index(items: tuple[Any, ...]) -> dict[str, Any]:

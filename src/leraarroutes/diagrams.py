@@ -29,6 +29,7 @@ from leraarroutes._graph import programme_graph
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.education import Level
 from leraarroutes.errors import InputError, LeraarroutesError, UnknownNameError
+from leraarroutes.ids import offering_subject
 from leraarroutes.profile import Profile
 from leraarroutes.programmes import Programme, ProgrammeKind, ProgrammeLevel
 from leraarroutes.qualifications import QualificationKind
@@ -442,7 +443,7 @@ def _personal(
                 )
                 if x
             )
-            label = (name, step.programme.partition("/")[2], facts)
+            label = (name, offering_subject(step.programme) or "", facts)
             nodes.setdefault(
                 step.programme,
                 _Node(
@@ -485,7 +486,7 @@ def _personal(
             id=b.programme,
             label=(
                 p.name_en if lang == "en" and p.name_en else p.name,
-                b.programme.partition("/")[2] or "",
+                offering_subject(b.programme) or "",
                 words["blocked"],
             ),
             group=p.sector.value,

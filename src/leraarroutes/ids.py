@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NewType
 
-__all__ = ["SUBJECT_PLACEHOLDER", "ProgrammeId", "QualificationId", "SubjectId"]
+__all__ = ["SUBJECT_PLACEHOLDER", "ProgrammeId", "QualificationId", "SubjectId", "offering_subject"]
 
 SubjectId = NewType("SubjectId", str)
 """A school subject's stable lower-case Dutch slug, such as ``"wiskunde"``."""
@@ -22,3 +22,13 @@ QualificationId = NewType("QualificationId", str)
 
 SUBJECT_PLACEHOLDER = SubjectId("{subject}")
 """Stands for "the subject of this offering" in rules and grants of per-subject programmes."""
+
+
+def offering_subject(programme: str) -> str | None:
+    """The subject of a per-subject offering id, or None for a programme offered as a whole.
+
+    >>> offering_subject("kopopleiding/wiskunde"), offering_subject("pabo")
+    ('wiskunde', None)
+    """
+    _, sep, subject = programme.rpartition("/")
+    return subject if sep else None

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 from attrs import frozen
 
-from leraarroutes.catalogue import Catalogue, CatalogueFile
+from leraarroutes.catalogue import _SECTIONS, Catalogue, CatalogueFile
 from leraarroutes.education import Diploma, Level, Study
 from leraarroutes.ids import ProgrammeId
 from leraarroutes.profile import Profile
@@ -166,15 +166,7 @@ def determinism(catalogue: Catalogue, profiles: Iterable[Profile], *, as_of: dt.
 
 
 def _as_file(catalogue: Catalogue) -> CatalogueFile:
-    return CatalogueFile(
-        subjects=catalogue.subjects,
-        programmes=catalogue.programmes,
-        relatedness_tables=catalogue.relatedness_tables,
-        relatedness=catalogue.relatedness,
-        frameworks=catalogue.frameworks,
-        qualification_scopes=catalogue.qualification_scopes,
-        degree_aliases=catalogue.degree_aliases,
-    )
+    return CatalogueFile(**{section: getattr(catalogue, section) for section in _SECTIONS})
 
 
 def round_trip(catalogue: Catalogue, *, as_of: dt.date | None = None) -> tuple[Violation, ...]:

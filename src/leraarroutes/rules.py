@@ -29,7 +29,7 @@ from attrs import field, frozen, validators
 
 from leraarroutes import _validate
 from leraarroutes.education import Diploma, Level, Study
-from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId
+from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId, offering_subject
 from leraarroutes.profile import Profile, Sector
 from leraarroutes.qualifications import Qualification
 
@@ -534,7 +534,8 @@ class HasCompleted(Rule):
             hits += [
                 p
                 for p in profile.completed
-                if context.programme_kind(p) == self.kind and (self.subject is None or p.endswith(f"/{self.subject}"))
+                if context.programme_kind(p) == self.kind
+                and (self.subject is None or offering_subject(p) == self.subject)
             ]
         wanted = ", ".join([*self.programmes, *([f"kind {self.kind}"] if self.kind else [])])
         if hits:
@@ -607,7 +608,7 @@ class SubjectEc(Rule):
         if self.deficiency_kind is None:
             return False
         return any(
-            context.programme_kind(p) == self.deficiency_kind and p.endswith(f"/{self.subject}")
+            context.programme_kind(p) == self.deficiency_kind and offering_subject(p) == self.subject
             for p in profile.completed
         )
 

@@ -143,10 +143,8 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
             when_parts: list[int] = []
             exemptions.append((shape(e.when, when_parts), when_parts))
         shaped.append((entry, tuple(exemptions)))
-    suspects = _Suspects(programmes, context)
-    atom_mask = tuple(
-        sum(1 << i for i in suspects.of(atom) if _touches(atom, programmes[i], context)) for atom in atoms
-    )
+    changers = _Changers(programmes, context)
+    atom_mask = tuple(changers.mask(atom) for atom in atoms)
 
     def condition(rule_shape: Shape, parts: list[int]) -> Condition:
         return Condition(
@@ -204,69 +202,64 @@ def _union(masks: Iterable[int]) -> int:
     return out
 
 
-class _Suspects:
-    """Indexes that narrow, for a rule, the offerings whose completion may change it.
+class _Changers:
+    """Indexes answering, for a rule, which offerings can change its verdict when completed.
 
-    A superset of what :func:`_touches` accepts, so that compiling does not test every atom
-    against every offering.
+    Completing an offering adds its id to ``completed``, its qualifications and its diplomas, and
+    nothing else; so a rule changes only through those. A rule type not known here is taken to be
+    changed by every offering, which is always sound.
     """
 
     def __init__(self, programmes: Sequence[Programme], context: RuleContext) -> None:
         self.everyone = range(len(programmes))
         self.by_id: dict[str, list[int]] = defaultdict(list)
         self.by_kind: dict[str | None, list[int]] = defaultdict(list)
-        self.by_granted_subject: dict[str | None, list[int]] = defaultdict(list)
+        self.by_kind_subject: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
+        self.by_granted: dict[Qualification, list[int]] = defaultdict(list)
+        self.granted_by_subject: dict[str | None, set[Qualification]] = defaultdict(set)
         self.by_granted_level: dict[Level, list[int]] = defaultdict(list)
         for i, p in enumerate(programmes):
+            kind = context.programme_kind(p.id)
             self.by_id[p.id].append(i)
-            self.by_kind[context.programme_kind(p.id)].append(i)
-            for g in p.grants.qualifications:
-                self.by_granted_subject[g.subject].append(i)
+            self.by_kind[kind].append(i)
+            self.by_kind_subject[kind, offering_subject(p.id)].append(i)
+            for g in set(p.grants.qualifications):
+                self.by_granted[g].append(i)
+                self.granted_by_subject[g.subject].add(g)
             for level in {d.level for d in p.grants.diplomas}:
                 self.by_granted_level[level].append(i)
 
-    def of(self, rule: Rule) -> Iterable[int]:
-        """The offerings to test, in order and without repeats."""
-        return sorted(set(self._of(rule)))
+    def mask(self, rule: Rule) -> int:
+        """The offerings whose completion can change ``rule``'s verdict, as a bit mask."""
+        bits = bytearray((len(self.everyone) + 7) // 8)
+        for i in self._of(rule):
+            bits[i >> 3] |= 1 << (i & 7)
+        return int.from_bytes(bits, "little")
 
     def _of(self, rule: Rule) -> Iterable[int]:  # noqa: PLR0911 - one answer per rule type
-        if isinstance(rule, (AllOf, AnyOf, Not)):
+        kind = type(rule)
+        if kind in (AllOf, AnyOf, Not):
             return [i for r in rule.children() for i in self._of(r)]
-        if isinstance(rule, HasCompleted):
+        if kind is HasCompleted:
+            assert isinstance(rule, HasCompleted)  # noqa: S101 - narrows the type for mypy
             found = [i for pid in rule.programmes for i in self.by_id.get(pid, ())]
-            return found + (self.by_kind.get(rule.kind, []) if rule.kind is not None else [])
-        if isinstance(rule, SubjectEc):
-            return self.by_kind.get(rule.deficiency_kind, []) if rule.deficiency_kind is not None else []
-        if isinstance(rule, HoldsQualification):
-            return self.by_granted_subject.get(rule.qualification.subject, [])
-        if isinstance(rule, (HasDiploma, ExamSubject)):
+            if rule.kind is not None:
+                found += (
+                    self.by_kind.get(rule.kind, [])
+                    if rule.subject is None
+                    else self.by_kind_subject.get((rule.kind, rule.subject), [])
+                )
+            return found
+        if kind is SubjectEc:
+            assert isinstance(rule, SubjectEc)  # noqa: S101
+            return self.by_kind_subject.get((rule.deficiency_kind, rule.subject), []) if rule.deficiency_kind else []
+        if kind is HoldsQualification:
+            assert isinstance(rule, HoldsQualification)  # noqa: S101
+            q = rule.qualification
+            return [i for g in self.granted_by_subject.get(q.subject, ()) if g.includes(q) for i in self.by_granted[g]]
+        if kind in (HasDiploma, ExamSubject):
+            assert isinstance(rule, (HasDiploma, ExamSubject))  # noqa: S101
             return [i for level in rule.levels for i in self.by_granted_level.get(level, ())]
-        if isinstance(rule, (IsStudying, HasJob, WorkExperience, Decision)):
+        if kind in (IsStudying, HasJob, WorkExperience, Decision):
             return []
         return self.everyone
-
-
-def _touches(rule: Rule, p: Programme, context: RuleContext) -> bool:
-    """Whether completing ``p`` (and receiving its grants) can change the verdict of ``rule``.
-
-    A rule type not listed here is assumed to be changed by every step, which is always sound.
-    """
-    if isinstance(rule, (AllOf, AnyOf, Not)):
-        return any(_touches(r, p, context) for r in rule.children())
-    if isinstance(rule, HasCompleted):
-        return p.id in rule.programmes or (
-            rule.kind is not None
-            and context.programme_kind(p.id) == rule.kind
-            and (rule.subject is None or offering_subject(p.id) == rule.subject)
-        )
-    if isinstance(rule, SubjectEc):
-        return (
-            rule.deficiency_kind is not None
-            and context.programme_kind(p.id) == rule.deficiency_kind
-            and offering_subject(p.id) == rule.subject
-        )
-    if isinstance(rule, HoldsQualification):
-        return any(g.includes(rule.qualification) for g in p.grants.qualifications)
-    if isinstance(rule, (HasDiploma, ExamSubject)):
-        return any(d.level in rule.levels for d in p.grants.diplomas)
-    return not isinstance(rule, (IsStudying, HasJob, WorkExperience, Decision))

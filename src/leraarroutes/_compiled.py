@@ -76,6 +76,9 @@ class Compiled:
     programmes: tuple[Programme, ...]
     number: Mapping[str, int]
     preparers: tuple[tuple[int, ...], ...]
+    plan_mask: tuple[int, ...]
+    """Per offering: the steps whose being taken can change the plans that end by entering it
+    (itself, what changes its entry rule, and the same for its preparers, transitively)."""
     atoms: tuple[Rule, ...]
     atom_mask: tuple[int, ...]
     """Per atom: the offerings whose completion can change its truth."""
@@ -153,10 +156,13 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
             mask=_union(atom_mask[a] for a in parts),
         )
 
+    preparers = tuple(tuple(number[q] for q in graph.nodes[p.id]["preparers"]) for p in programmes)
+    entries = tuple(condition(*entry) for entry, _ in shaped)
     return Compiled(
         programmes=programmes,
         number=number,
-        preparers=tuple(tuple(number[q] for q in graph.nodes[p.id]["preparers"]) for p in programmes),
+        preparers=preparers,
+        plan_mask=_plan_masks(preparers, entries),
         atoms=tuple(atoms),
         atom_mask=atom_mask,
         atom_reads=tuple(
@@ -167,9 +173,25 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
         signature_numbers=itertools.count(),
         figures={},
         routes={},
-        entries=tuple(condition(*entry) for entry, _ in shaped),
+        entries=entries,
         exemptions=tuple(tuple(condition(*e) for e in exemptions) for _, exemptions in shaped),
     )
+
+
+def _plan_masks(preparers: Sequence[Sequence[int]], entries: Sequence[Condition]) -> tuple[int, ...]:
+    """The smallest masks where mask[n] holds n, the entry mask of n and the mask of each preparer of n."""
+    masks = [1 << n | entries[n].mask for n in range(len(entries))]
+    changed = True
+    while changed:  # preparers may form cycles: repeat until nothing grows
+        changed = False
+        for n, before in enumerate(masks):
+            grown = before
+            for p in preparers[n]:
+                grown |= masks[p]
+            if grown != before:
+                masks[n] = grown
+                changed = True
+    return tuple(masks)
 
 
 def _folder(shape: Shape, positions: Iterator[int]) -> Callable[[Sequence[int]], int]:

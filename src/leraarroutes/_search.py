@@ -309,7 +309,7 @@ class Search:
 
     def _plans(self, n: int, taken: int, depth: int) -> list[Plan]:
         """Step sequences, at most ``depth`` long, that end by entering offering ``n``."""
-        key = (n, taken, depth)
+        key = (n, taken & self.code.plan_mask[n], depth)  # the plans depend on nothing else taken
         plans = self.memo.get(key)
         if plans is not None:
             return plans

@@ -28,7 +28,7 @@ import attrs
 from attrs import frozen
 
 from leraarroutes._graph import programme_graph
-from leraarroutes._search import Figures, Found, Search, ranked
+from leraarroutes._search import Figures, Found, Plan, Search, ranked
 
 if TYPE_CHECKING:  # networkx is imported when the first graph is built, not at import
     import networkx as nx
@@ -214,15 +214,25 @@ def _step(p: Programme, figures: Figures, reasons: tuple[Reason, ...]) -> Step:
     )
 
 
-def _written_out(found: Found, search: Search, lang: str) -> Route:
-    """The route of ``found`` with its reasons: each step's rule taken in the state just before it."""
+def _written_out(found: Found, search: Search, lang: str, written: dict[Plan, tuple[Profile, Step]]) -> Route:
+    """The route of ``found`` with its reasons: each step's rule taken in the state just before it.
+
+    ``written`` keeps each step written out per plan prefix (with the state after it), so routes
+    of one query that start alike share the work.
+    """
     steps = []
     state = search.start
-    for n, figures in zip(found.plan, found.steps, strict=True):
-        p = search.code.programmes[n]
-        steps.append(_step(p, figures, p.entry.evaluate(state, search.context).reasons))
-        grants = p.grants
-        state = state.gain(programme=p.id, qualifications=grants.qualifications, diplomas=grants.diplomas)
+    plan = found.plan
+    for i, figures in enumerate(found.steps):
+        done = written.get(plan[: i + 1])
+        if done is None:
+            p = search.code.programmes[plan[i]]
+            step = _step(p, figures, p.entry.evaluate(state, search.context).reasons)
+            grants = p.grants
+            after = state.gain(programme=p.id, qualifications=grants.qualifications, diplomas=grants.diplomas)
+            done = written[plan[: i + 1]] = (after, step)
+        state, step = done
+        steps.append(step)
     return Route(
         qualification=found.qualification,
         status=found.status,
@@ -282,7 +292,8 @@ def find_routes(
         max_steps=max_steps,
         max_states=max_states,
     )
-    return tuple(_written_out(f, search, lang) for f in found)
+    written: dict[Plan, tuple[Profile, Step]] = {}
+    return tuple(_written_out(f, search, lang, written) for f in found)
 
 
 def explain(

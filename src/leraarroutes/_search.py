@@ -268,12 +268,12 @@ class Search:
         """
         reads = self.code.atom_reads[atom]
         if reads is None:
-            return _RANK[self.code.atoms[atom].evaluate(self.state(taken), self.context).truth]
+            return _RANK[self.code.atoms[atom].truth(self.state(taken), self.context)]
         key = (atom, taken, self._signature(reads))
         verdicts = self.code.verdicts
         truth = verdicts.get(key)
         if truth is None:
-            truth = _RANK[self.code.atoms[atom].evaluate(self.state(taken), self.context).truth]
+            truth = _RANK[self.code.atoms[atom].truth(self.state(taken), self.context)]
             if len(verdicts) >= MAX_SHARED_VERDICTS:
                 verdicts.clear()  # memory stays flat however many people are asked about
             verdicts[key] = truth

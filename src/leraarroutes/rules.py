@@ -181,6 +181,14 @@ class Rule(abc.ABC):
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
         """Decide the rule for ``profile``, asking ``context`` for tables and the date."""
 
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        """Only the truth of :meth:`evaluate`, without writing out reasons (what searches need).
+
+        >>> HasJob(sector="po").truth(Profile())
+        <Truth.UNKNOWN: 'unknown'>
+        """
+        return self.evaluate(profile, context).truth
+
     def bind(self, subject: SubjectId) -> Rule:
         """The rule with the ``{subject}`` placeholder filled in."""
         changes = {
@@ -264,6 +272,18 @@ class _Combination(Rule):
             truth = (truth & v.truth) if self._unit is _YES else (truth | v.truth)
         return _combine(truth, (reason for v in verdicts for reason in v.reasons))
 
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        unit = self._unit
+        decided = ~unit  # what ends the fold early: a NO for all, a YES for any
+        truth = unit
+        for r in self.rules:
+            t = r.truth(profile, context)
+            if t is decided:
+                return t
+            if t is _UNKNOWN:
+                truth = _UNKNOWN
+        return truth
+
     def bind(self, subject: SubjectId) -> Rule:
         return type(self)(rules=tuple(r.bind(subject) for r in self.rules))  # type: ignore[call-arg]
 
@@ -306,6 +326,9 @@ class Not(Rule):
         inner = self.rule.evaluate(profile, context)
         flipped = tuple(Reason(truth=~r.truth, nl=f"niet: {r.nl}", en=f"not: {r.en}") for r in inner.reasons)
         return Verdict(truth=~inner.truth, reasons=flipped)
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        return ~self.rule.truth(profile, context)
 
     def bind(self, subject: SubjectId) -> Rule:
         return Not(rule=self.rule.bind(subject))
@@ -375,6 +398,26 @@ def _degree_check(
     return checks
 
 
+def _degree_truth(
+    degree: Diploma | Study,
+    programmes: tuple[str, ...],
+    related_to: SubjectId | None,
+    table: str | None,
+    context: RuleContext,
+) -> Truth:
+    """The truth of :func:`_degree_check`'s checks together, without their reasons."""
+    truth = _YES
+    if programmes:
+        names = context.degree_names(degree)
+        if names is None:
+            truth = _UNKNOWN
+        elif not names & {p.casefold() for p in programmes}:
+            return _NO
+    if related_to is not None and table is not None:
+        truth &= context.relatedness(table, related_to, degree).truth
+    return truth
+
+
 def _best(per_degree: list[list[Reason]], missing: Reason) -> Verdict:
     """A verdict from the degree that fits best: any YES wins, then UNKNOWN, then NO."""
     if not per_degree:
@@ -435,6 +478,19 @@ class HasDiploma(Rule):
         missing = Reason(truth=Truth.NO, nl=f"geen diploma van niveau {levels}", en=f"no {levels} diploma")
         return _best(per_degree, missing)
 
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        best = _NO
+        for diploma in profile.diplomas:
+            if diploma.level not in self.levels:
+                continue
+            truth = _degree_truth(diploma, self.programmes, self.related_to, self.table, context)
+            if truth is not _NO and self.max_age_years is not None:
+                truth &= self._age(diploma, context).truth
+            best |= truth
+            if best is _YES:
+                break
+        return best
+
     def _age(self, diploma: Diploma, context: RuleContext) -> Reason:
         if diploma.year is None or context.as_of is None:
             return Reason(
@@ -485,6 +541,16 @@ class IsStudying(Rule):
         )
         return _best(per_degree, missing)
 
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        best = _NO
+        for study in profile.studying:
+            if study.level not in self.levels or study.ec < self.min_ec:
+                continue
+            best |= _degree_truth(study, (), self.related_to, self.table, context)
+            if best is _YES:
+                break
+        return best
+
 
 @frozen(kw_only=True)
 class HoldsQualification(Rule):
@@ -500,6 +566,10 @@ class HoldsQualification(Rule):
         if profile.holds(q):
             return _said(Truth.YES, f"heeft de bevoegdheid {q}", f"holds {q}")
         return _said(Truth.NO, f"mist de bevoegdheid {q}", f"does not hold {q}")
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = context
+        return _YES if profile.holds(self.qualification) else _NO
 
     def bind(self, subject: SubjectId) -> Rule:
         return HoldsQualification(qualification=self.qualification.bind(subject))

@@ -8,7 +8,20 @@ import attrs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from leraarroutes import AllOf, AnyOf, Not, Profile, Rule, SubjectEc, SubjectId, Truth, load_catalogue
+from leraarroutes import (
+    AllOf,
+    AnyOf,
+    Diploma,
+    HasDiploma,
+    Level,
+    Not,
+    Profile,
+    Rule,
+    SubjectEc,
+    SubjectId,
+    Truth,
+    load_catalogue,
+)
 from leraarroutes.strategies import profiles, qualifications, rules
 from tests.conftest import AS_OF
 
@@ -116,3 +129,25 @@ def test_a_verdict_depends_only_on_the_fields_the_rule_reads(
     context = _catalogue.context(as_of)
     mixed = attrs.evolve(other, **{name: getattr(p, name) for name in rule.reads()})
     assert rule.evaluate(mixed, context) == rule.evaluate(p, context)
+
+
+@settings(max_examples=1000)
+@example(  # a diploma without a name against a list of names: unknown, a path rarely drawn
+    rule=HasDiploma(levels=(Level.WO_MASTER,), programmes=("Wiskunde",)),
+    p=Profile(diplomas=(Diploma(level=Level.WO_MASTER),)),
+    as_of=None,
+)
+@given(
+    rules(
+        _SUBJECTS,
+        max_leaves=2,
+        tables=[t.id for t in _catalogue.relatedness_tables],
+        kinds=sorted({_catalogue.programme(o).kind.value for o in _NEAR_OFFERINGS}),
+    ),
+    _close_profiles(),
+    st.sampled_from([None, AS_OF]),
+)
+def test_truth_is_the_truth_of_the_verdict(rule: Rule, p: Profile, as_of: dt.date | None) -> None:
+    """The search asks only for truths; they must be what the full verdict says."""
+    context = _catalogue.context(as_of)
+    assert rule.truth(p, context) is rule.evaluate(p, context).truth

@@ -214,25 +214,32 @@ def _step(p: Programme, figures: Figures, reasons: tuple[Reason, ...]) -> Step:
     )
 
 
-def _written_out(found: Found, search: Search, lang: str, written: dict[Plan, tuple[Profile, Step]]) -> Route:
+def _written_out(
+    found: Found, search: Search, lang: str, written: dict[Plan, Step], states: dict[Plan, Profile]
+) -> Route:
     """The route of ``found`` with its reasons: each step's rule taken in the state just before it.
 
-    ``written`` keeps each step written out per plan prefix (with the state after it), so routes
-    of one query that start alike share the work.
+    ``written`` and ``states`` keep each step written out and the state after it per plan prefix,
+    so routes of one query that start alike share the work.
     """
     steps = []
     state = search.start
     plan = found.plan
     for i, figures in enumerate(found.steps):
-        done = written.get(plan[: i + 1])
-        if done is None:
-            p = search.code.programmes[plan[i]]
-            step = _step(p, figures, p.entry.evaluate(state, search.context).reasons)
-            grants = p.grants
-            after = state.gain(programme=p.id, qualifications=grants.qualifications, diplomas=grants.diplomas)
-            done = written[plan[: i + 1]] = (after, step)
-        state, step = done
+        prefix = plan[: i + 1]
+        p = search.code.programmes[plan[i]]
+        step = written.get(prefix)
+        if step is None:
+            step = written[prefix] = _step(p, figures, p.entry.evaluate(state, search.context).reasons)
         steps.append(step)
+        if i + 1 < len(plan):  # the state after the last step is never asked about
+            after = states.get(prefix)
+            if after is None:
+                grants = p.grants
+                after = states[prefix] = state.gain(
+                    programme=p.id, qualifications=grants.qualifications, diplomas=grants.diplomas
+                )
+            state = after
     return Route(
         qualification=found.qualification,
         status=found.status,
@@ -292,8 +299,9 @@ def find_routes(
         max_steps=max_steps,
         max_states=max_states,
     )
-    written: dict[Plan, tuple[Profile, Step]] = {}
-    return tuple(_written_out(f, search, lang, written) for f in found)
+    written: dict[Plan, Step] = {}
+    states: dict[Plan, Profile] = {}
+    return tuple(_written_out(f, search, lang, written, states) for f in found)
 
 
 def explain(

@@ -62,7 +62,7 @@ def _croho(_instance: object, _attribute: attrs.Attribute[Any], value: int | Non
         raise ValueError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class Diploma:
     """A diploma a person holds.
 

@@ -135,9 +135,13 @@ class Profile:
         diplomas: Iterable[Diploma] = (),
     ) -> Profile:
         """The profile after completing ``programme`` and receiving what it grants."""
-        return attrs.evolve(
-            self,
-            completed=(*self.completed, programme),
-            qualifications=(*self.qualifications, *qualifications),
+        return Profile(
+            description=self.description,
             diplomas=(*self.diplomas, *diplomas),
+            studying=self.studying,
+            subject_ec=self.subject_ec,
+            work_experience_years=self.work_experience_years,
+            job=self.job,
+            completed=(*self.completed, programme),
+            qualifications=(*self.qualifications, *qualifications) if qualifications else self.qualifications,
         )

@@ -78,7 +78,7 @@ def _subject_for_kind(instance: Qualification, _attribute: attrs.Attribute[Any],
         raise ValueError(msg)
 
 
-@frozen(kw_only=True, order=True)
+@frozen(kw_only=True, order=True, cache_hash=True)
 class Qualification:
     """A teaching qualification: a kind and, for the VO kinds, a school subject.
 

@@ -233,13 +233,14 @@ class Search:
         """The profile once the steps in ``taken`` are completed (in offering order)."""
         state = self.states.get(taken)
         if state is None:
-            last = taken.bit_length() - 1
-            p = self.code.programmes[last]
-            grants = p.grants
-            state = self.state(taken ^ (1 << last)).gain(
-                programme=p.id, qualifications=grants.qualifications, diplomas=grants.diplomas
-            )
-            self.states[taken] = state
+            steps = []
+            rest = taken
+            while rest:
+                low = rest & -rest
+                p = self.code.programmes[low.bit_length() - 1]
+                steps.append((p.id, p.grants.qualifications, p.grants.diplomas))
+                rest ^= low
+            state = self.states[taken] = self.start.gain_all(steps)
         return state
 
     def _truths(self, condition: Condition, taken: int) -> list[int]:

@@ -135,13 +135,31 @@ class Profile:
         diplomas: Iterable[Diploma] = (),
     ) -> Profile:
         """The profile after completing ``programme`` and receiving what it grants."""
+        return self.gain_all([(programme, tuple(qualifications), tuple(diplomas))])
+
+    def gain_all(self, steps: Iterable[tuple[ProgrammeId, tuple[Qualification, ...], tuple[Diploma, ...]]]) -> Profile:
+        """The profile after completing each ``(programme, qualifications, diplomas)`` in order.
+
+        >>> from leraarroutes import Level, Qualification
+        >>> after = Profile().gain_all([
+        ...     ("pabo", (Qualification.parse("po"),), (Diploma(level=Level.HBO_BACHELOR),)),
+        ...     ("pdg", (Qualification.parse("pdg"),), ()),
+        ... ])
+        >>> after.completed, [str(q) for q in after.qualifications], [d.level.value for d in after.diplomas]
+        (('pabo', 'pdg'), ['pdg', 'po'], ['hbo-bachelor'])
+        """
+        completed, qualifications, diplomas = list(self.completed), list(self.qualifications), list(self.diplomas)
+        for programme, granted, awarded in steps:
+            completed.append(programme)
+            qualifications += granted
+            diplomas += awarded
         return Profile(
             description=self.description,
-            diplomas=(*self.diplomas, *diplomas),
+            diplomas=tuple(diplomas),
             studying=self.studying,
             subject_ec=self.subject_ec,
             work_experience_years=self.work_experience_years,
             job=self.job,
-            completed=(*self.completed, programme),
-            qualifications=(*self.qualifications, *qualifications) if qualifications else self.qualifications,
+            completed=tuple(completed),
+            qualifications=tuple(qualifications),
         )

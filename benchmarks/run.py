@@ -162,6 +162,7 @@ def forget_shared_answers(catalogue: lr.Catalogue) -> None:
         code.verdicts.clear()
         code.signatures.clear()
         code.figures.clear()
+        code.entry_truths.clear()
         code.routes.clear()
 
 

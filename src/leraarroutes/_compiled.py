@@ -67,6 +67,8 @@ class Condition:
     truth: Callable[[Sequence[int]], int]
     mask: int
     """The offerings whose completion can change the truth of one of the atoms."""
+    reads: tuple[str, ...] | None
+    """The profile fields the atoms read, or None when one of them is a rule type of the user's."""
 
 
 @frozen
@@ -91,6 +93,8 @@ class Compiled:
     """Signature numbers per (fields read, date, the profile's values of them)."""
     signature_numbers: Iterator[int]
     """Where signature numbers come from: each is used once."""
+    entry_truths: dict[tuple[int, int, int], tuple[int, int]]
+    """Entry truth and progress per offering, steps taken and signature, shared by all queries."""
     figures: dict[tuple[int, int, bool, int], Figures]
     """Step figures per offering, exemption, certainty and year, shared by all queries."""
     routes: dict[tuple[Qualification, tuple[int, ...], tuple[Figures, ...]], Found]
@@ -148,12 +152,18 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
         shaped.append((entry, tuple(exemptions)))
     changers = _Changers(programmes, context)
     atom_mask = tuple(changers.mask(atom) for atom in atoms)
+    atom_reads = tuple(
+        tuple(sorted(atom.reads())) if all(type(r) in RULE_TYPES for r in atom.walk()) else None for atom in atoms
+    )
 
     def condition(rule_shape: Shape, parts: list[int]) -> Condition:
         return Condition(
             atoms=tuple(parts),
             truth=_folder(rule_shape, iter(range(len(parts)))),
             mask=_union(atom_mask[a] for a in parts),
+            reads=None
+            if any(atom_reads[a] is None for a in parts)
+            else tuple(sorted({name for a in parts for name in atom_reads[a] or ()})),
         )
 
     preparers = tuple(tuple(number[q] for q in graph.nodes[p.id]["preparers"]) for p in programmes)
@@ -165,12 +175,11 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
         plan_mask=_plan_masks(preparers, entries),
         atoms=tuple(atoms),
         atom_mask=atom_mask,
-        atom_reads=tuple(
-            tuple(sorted(atom.reads())) if all(type(r) in RULE_TYPES for r in atom.walk()) else None for atom in atoms
-        ),
+        atom_reads=atom_reads,
         verdicts={},
         signatures={},
         signature_numbers=itertools.count(),
+        entry_truths={},
         figures={},
         routes={},
         entries=entries,

@@ -304,8 +304,18 @@ class Search:
         key = (n, taken & entry.mask)
         known = self.entry_truths.get(key)
         if known is None:
-            truths = self._truths(entry, key[1])
-            known = self.entry_truths[key] = (entry.truth(truths), sum(truths))
+            reads = entry.reads
+            shared_key = None if reads is None else (*key, self._signature(reads))
+            shared = self.code.entry_truths
+            known = shared.get(shared_key) if shared_key is not None else None
+            if known is None:
+                truths = self._truths(entry, key[1])
+                known = (entry.truth(truths), sum(truths))
+                if shared_key is not None:
+                    if len(shared) >= MAX_SHARED_VERDICTS:
+                        shared.clear()
+                    shared[shared_key] = known
+            self.entry_truths[key] = known
         return known
 
     def _plans(self, n: int, taken: int, depth: int) -> list[Plan]:

@@ -184,7 +184,7 @@ class Search:
         found: dict[frozenset[int], Found] = {}
         for end in ends:
             for plan in self._plans(end, 0, self.max_steps):
-                if any(reaching >> step & 1 for step in plan[:-1]):
+                if len(plan) > 1 and any(reaching >> step & 1 for step in plan[:-1]):
                     continue  # the goal was reached before the last step: a longer copy of a shorter route
                 key = frozenset(plan)
                 if key not in found:
@@ -420,13 +420,13 @@ def _drop_detours(routes: Sequence[Found]) -> list[Found]:
     A conditional shorter route does not drop a longer one: the extra steps may be what makes
     the difference when the condition fails (a deficiency course, a premaster).
     """
-    by_q: dict[str, list[Found]] = {}
+    open_steps: dict[str, list[frozenset[int]]] = {}
     for r in routes:
-        by_q.setdefault(r.qualification, []).append(r)
+        if r.status == "open":
+            open_steps.setdefault(r.qualification, []).append(frozenset(r.plan))
     kept = []
-    for group in by_q.values():
-        for r in group:
-            mine = set(r.plan)
-            if not any(set(o.plan) < mine and o.status == "open" for o in group):
-                kept.append(r)
+    for r in routes:
+        mine = frozenset(r.plan)
+        if not any(other < mine for other in open_steps.get(r.qualification, ())):
+            kept.append(r)
     return kept

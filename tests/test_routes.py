@@ -6,8 +6,10 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import jsonschema
 import pytest
+import yaml
 
 from leraarroutes import (
     Catalogue,
@@ -19,9 +21,13 @@ from leraarroutes import (
     Route,
     SearchLimitError,
     Sector,
+    _search,
     explain,
     find_routes,
+    serialize,
 )
+from leraarroutes._compiled import compiled
+from leraarroutes._graph import programme_graph
 from leraarroutes.cli import main
 from tests.conftest import AS_OF
 
@@ -147,3 +153,21 @@ def test_text_output_is_dutch_by_default_and_english_on_request(capsys: pytest.C
     assert "maanden" in dutch
     assert "as of: 2024-01-01" in english
     assert "Primary teacher education" in english
+
+
+def test_shared_answers_stay_bounded_and_correct_when_the_stores_overflow(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With room for only a few shared answers, stores start afresh often; answers do not change."""
+    people = []
+    for path in sorted((Path(__file__).parent / "cases").glob("*.yaml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        people.append((serialize.structure(case["profile"], Profile), case["target"]))
+    expected = [[r.to_json() for r in find_routes(catalogue, p, t, as_of=AS_OF)] for p, t in people]
+    monkeypatch.setattr(_search, "MAX_SHARED_VERDICTS", 5)
+    small = attrs.evolve(catalogue)  # its own graph and stores
+    for _ in range(2):
+        got = [[r.to_json() for r in find_routes(small, p, t, as_of=AS_OF)] for p, t in people]
+        assert got == expected
+    code = compiled(programme_graph(small, AS_OF), small.context(AS_OF))
+    assert max(len(code.verdicts), len(code.signatures), len(code.entry_truths), len(code.routes)) <= 5

@@ -173,6 +173,7 @@ class Search:
         self.base_truths: list[int | None] = [None] * len(self.code.atoms)
         self.atom_truths: dict[tuple[int, int], int] = {}
         self.entry_truths: dict[tuple[int, int], tuple[int, int]] = {}
+        self.base_entries: list[tuple[int, int] | None] = [None] * len(self.code.entries)
         self.states: dict[int, Profile] = {0: profile}
         self.signatures: dict[tuple[str, ...], int] = {}
 
@@ -301,21 +302,31 @@ class Search:
     def _entry(self, n: int, taken: int) -> tuple[int, int]:
         """The truth of offering ``n``'s entry rule after ``taken``, and its progress."""
         entry = self.code.entries[n]
-        key = (n, taken & entry.mask)
+        relevant = taken & entry.mask
+        if not relevant:  # the common case: nothing taken so far touches this entry
+            known = self.base_entries[n]
+            if known is None:
+                known = self.base_entries[n] = self._entry_at(n, 0)
+            return known
+        key = (n, relevant)
         known = self.entry_truths.get(key)
         if known is None:
-            reads = entry.reads
-            shared_key = None if reads is None else (*key, self._signature(reads))
-            shared = self.code.entry_truths
-            known = shared.get(shared_key) if shared_key is not None else None
-            if known is None:
-                truths = self._truths(entry, key[1])
-                known = (entry.truth(truths), sum(truths))
-                if shared_key is not None:
-                    if len(shared) >= MAX_SHARED_VERDICTS:
-                        shared.clear()
-                    shared[shared_key] = known
-            self.entry_truths[key] = known
+            known = self.entry_truths[key] = self._entry_at(n, relevant)
+        return known
+
+    def _entry_at(self, n: int, relevant: int) -> tuple[int, int]:
+        """The truth and progress of offering ``n``'s entry once the steps in ``relevant`` are taken."""
+        entry = self.code.entries[n]
+        shared = self.code.entry_truths
+        shared_key = None if entry.reads is None else (n, relevant, self._signature(entry.reads))
+        known = None if shared_key is None else shared.get(shared_key)
+        if known is None:
+            truths = self._truths(entry, relevant)
+            known = (entry.truth(truths), sum(truths))
+            if shared_key is not None:
+                if len(shared) >= MAX_SHARED_VERDICTS:
+                    shared.clear()
+                shared[shared_key] = known
         return known
 
     def _plans(self, n: int, taken: int, depth: int) -> list[Plan]:

@@ -12,8 +12,15 @@ import pytest
 import yaml
 
 from leraarroutes import (
+    AllOf,
+    AnyOf,
     Catalogue,
+    Decision,
     Diploma,
+    Grants,
+    HasCompleted,
+    HasDiploma,
+    HasJob,
     Job,
     Level,
     Profile,
@@ -30,6 +37,7 @@ from leraarroutes._compiled import compiled
 from leraarroutes._graph import programme_graph
 from leraarroutes.cli import main
 from tests.conftest import AS_OF
+from tests.test_laws import programme
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGINEER = Profile(
@@ -171,3 +179,24 @@ def test_shared_answers_stay_bounded_and_correct_when_the_stores_overflow(
         assert got == expected
     code = compiled(programme_graph(small, AS_OF), small.context(AS_OF))
     assert max(len(code.verdicts), len(code.signatures), len(code.entry_truths), len(code.routes)) <= 5
+
+
+def test_of_two_orders_of_the_same_steps_the_certain_one_is_kept() -> None:
+    """Found by the thorough property run: p0 then p3 is conditional (a committee decides on p0),
+    p3 then p0 is certain (p3's diploma admits to p0). The route must be the certain order."""
+    decided = Decision(by="de toelatingscommissie")
+    catalogue = Catalogue(
+        programmes=(
+            programme("p0", AnyOf(rules=(decided, HasDiploma(levels=(Level.HBO_BACHELOR,)))), grants=None),
+            programme(
+                "p1",
+                AllOf(rules=(HasDiploma(levels=(Level.HAVO, Level.HBO_BACHELOR)), HasCompleted(programmes=("p0",)))),
+            ),
+            attrs.evolve(
+                programme("p3", HasJob(sector=Sector.VO), grants=None),
+                grants=Grants(diplomas=(Diploma(level=Level.HBO_BACHELOR),)),
+            ),
+        )
+    )
+    routes = find_routes(catalogue, Profile(job=Job(sector=Sector.VO)), "po", as_of=AS_OF)
+    assert [(r.programmes, r.status) for r in routes] == [(("p3", "p0", "p1"), "open")]

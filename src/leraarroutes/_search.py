@@ -188,8 +188,13 @@ class Search:
                 if len(plan) > 1 and any(reaching >> step & 1 for step in plan[:-1]):
                     continue  # the goal was reached before the last step: a longer copy of a shorter route
                 key = frozenset(plan)
-                if key not in found:
+                known = found.get(key)
+                if known is None:
                     found[key] = self._found(goal, plan)
+                elif known.status != "open":  # the same steps in another order may be certain
+                    other = self._found(goal, plan)
+                    if other.status == "open":
+                        found[key] = other
         return list(found.values())
 
     def _found(self, goal: Qualification, plan: Plan) -> Found:

@@ -159,11 +159,7 @@ def forget_shared_answers(catalogue: lr.Catalogue) -> None:
     """Empty the verdicts and figures that queries share, so the next query starts from nothing."""
     code = programme_graph(catalogue, AS_OF).graph.get("compiled")
     if code is not None:
-        code.verdicts.clear()
-        code.signatures.clear()
-        code.figures.clear()
-        code.entry_truths.clear()
-        code.routes.clear()
+        code.forget()
 
 
 def first_query_times(catalogue: lr.Catalogue, profile: lr.Profile, target: str, repeat: int) -> list[float]:

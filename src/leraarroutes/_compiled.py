@@ -104,6 +104,11 @@ class Compiled:
     exemptions: tuple[tuple[Condition, ...], ...]
     """Per offering: the ``when`` rule of each of its exemptions."""
 
+    def forget(self) -> None:
+        """Empty every store shared between queries, so the next query starts from nothing."""
+        for store in (self.verdicts, self.signatures, self.entry_truths, self.figures, self.routes):
+            store.clear()
+
     def mask_of(self, ids: Iterable[str]) -> int:
         """The bits of those ``ids`` that are offerings of this graph."""
         mask = 0

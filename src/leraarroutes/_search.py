@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import frozen
 
@@ -34,6 +34,18 @@ MAX_SHARED_VERDICTS = 200_000
 
 Plan = tuple[int, ...]
 """Steps as offering numbers of the compiled graph, in order."""
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(store: dict[_K, _V], key: _K, value: _V) -> _V:
+    """Keep ``value`` in a store shared between queries; a full store starts afresh (flat memory)."""
+    if len(store) >= MAX_SHARED_VERDICTS:
+        store.clear()
+    store[key] = value
+    return value
+
 
 _RANK = {Truth.NO: NO, Truth.UNKNOWN: UNKNOWN, Truth.YES: YES}
 
@@ -205,10 +217,9 @@ class Search:
         if known is None:
             programmes = self.code.programmes
             granted = next(q for q in programmes[plan[-1]].grants.qualifications if q.includes(goal))
-            known = _found(granted, plan, tuple(programmes[n].id for n in plan), figures)
-            if len(self.code.routes) >= MAX_SHARED_VERDICTS:
-                self.code.routes.clear()
-            self.code.routes[key] = known
+            known = _remember(
+                self.code.routes, key, _found(granted, plan, tuple(programmes[n].id for n in plan), figures)
+            )
         return known
 
     def _figures(self, plan: Plan) -> tuple[Figures, ...]:
@@ -280,10 +291,7 @@ class Search:
         verdicts = self.code.verdicts
         truth = verdicts.get(key)
         if truth is None:
-            truth = _RANK[self.code.atoms[atom].truth(self.state(taken), self.context)]
-            if len(verdicts) >= MAX_SHARED_VERDICTS:
-                verdicts.clear()  # memory stays flat however many people are asked about
-            verdicts[key] = truth
+            truth = _remember(verdicts, key, _RANK[self.code.atoms[atom].truth(self.state(taken), self.context)])
         return truth
 
     def _signature(self, reads: tuple[str, ...]) -> int:
@@ -298,9 +306,7 @@ class Search:
             shared = self.code.signatures
             number = shared.get(key)
             if number is None:
-                if len(shared) >= MAX_SHARED_VERDICTS:
-                    shared.clear()
-                number = shared[key] = next(self.code.signature_numbers)
+                number = _remember(shared, key, next(self.code.signature_numbers))
             self.signatures[reads] = number
         return number
 
@@ -329,9 +335,7 @@ class Search:
             truths = self._truths(entry, relevant)
             known = (entry.truth(truths), sum(truths))
             if shared_key is not None:
-                if len(shared) >= MAX_SHARED_VERDICTS:
-                    shared.clear()
-                shared[shared_key] = known
+                _remember(shared, shared_key, known)
         return known
 
     def _plans(self, n: int, taken: int, depth: int) -> list[Plan]:

@@ -264,6 +264,7 @@ class _Combination(Rule):
     __slots__ = ()
     rules: tuple[Rule, ...]
     _unit: ClassVar[Truth]
+    _reads: ClassVar[tuple[str, ...]] = ()  # nothing of their own: what the rules inside read
 
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
         verdicts = [r.evaluate(profile, context) for r in self.rules]
@@ -299,7 +300,6 @@ class AllOf(_Combination):
     """Every rule inside holds. ``AllOf(rules=())`` always holds (no requirement)."""
 
     tag: ClassVar[str] = "all"
-    _reads: ClassVar[tuple[str, ...]] = ()
     _unit: ClassVar[Truth] = _YES
     rules: tuple[Rule, ...] = field(converter=_rules, validator=_all_rules)
 
@@ -309,7 +309,6 @@ class AnyOf(_Combination):
     """At least one rule inside holds. ``AnyOf(rules=())`` never holds."""
 
     tag: ClassVar[str] = "any"
-    _reads: ClassVar[tuple[str, ...]] = ()
     _unit: ClassVar[Truth] = _NO
     rules: tuple[Rule, ...] = field(converter=_rules, validator=_all_rules)
 

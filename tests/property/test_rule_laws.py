@@ -100,6 +100,15 @@ def _close_profiles() -> st.SearchStrategy[Profile]:
     )
 
 
+_close_rules = rules(
+    _SUBJECTS,
+    max_leaves=2,
+    tables=[t.id for t in _catalogue.relatedness_tables],
+    kinds=sorted({_catalogue.programme(o).kind.value for o in _NEAR_OFFERINGS}),
+)
+"""Rules about the same subjects, tables and programme kinds as :func:`_close_profiles`."""
+
+
 @settings(max_examples=1000)
 @example(  # the deficiency path, too rare to be drawn reliably: a completed course turns NO into UNKNOWN
     rule=SubjectEc(subject=SubjectId("natuurkunde"), min_ec=80, deficiency_kind="deficientieprogramma"),
@@ -108,12 +117,7 @@ def _close_profiles() -> st.SearchStrategy[Profile]:
     as_of=None,
 )
 @given(
-    rules(
-        _SUBJECTS,
-        max_leaves=2,
-        tables=[t.id for t in _catalogue.relatedness_tables],
-        kinds=sorted({_catalogue.programme(o).kind.value for o in _NEAR_OFFERINGS}),
-    ),
+    _close_rules,
     _close_profiles(),
     _close_profiles(),
     st.sampled_from([None, AS_OF]),
@@ -138,12 +142,7 @@ def test_a_verdict_depends_only_on_the_fields_the_rule_reads(
     as_of=None,
 )
 @given(
-    rules(
-        _SUBJECTS,
-        max_leaves=2,
-        tables=[t.id for t in _catalogue.relatedness_tables],
-        kinds=sorted({_catalogue.programme(o).kind.value for o in _NEAR_OFFERINGS}),
-    ),
+    _close_rules,
     _close_profiles(),
     st.sampled_from([None, AS_OF]),
 )

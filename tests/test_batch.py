@@ -12,7 +12,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import leraarroutes
-from leraarroutes import Catalogue, LeraarroutesError, Profile, SearchLimitError, batch, find_routes, serialize
+from leraarroutes import (
+    Catalogue,
+    LeraarroutesError,
+    Profile,
+    ProfileError,
+    SearchLimitError,
+    batch,
+    find_routes,
+    serialize,
+)
 from leraarroutes.cli import main
 from leraarroutes.strategies import catalogues, profiles
 from tests.conftest import AS_OF
@@ -81,6 +90,25 @@ def test_a_bad_row_names_file_and_line(tmp_path: Path) -> None:
         list(batch.read_profiles(path))
 
 
+def test_a_row_with_too_few_or_too_many_fields_is_an_error(tmp_path: Path) -> None:
+    """A ragged row is never read as if its missing fields were empty or its extra ones absent."""
+    path = tmp_path / "p.csv"
+    for ragged in ("2\n", "2,vwo,po,extra\n"):
+        path.write_text("id,diplomas,job_sector\n1,havo,\n\n" + ragged, encoding="utf-8")
+        with pytest.raises(ProfileError, match=r"p.csv:4: this row has \d fields; the header has 3 \(id, diplomas"):
+            list(batch.read_profiles(path))
+
+
+def test_equal_rows_share_one_profile_and_keep_their_ids(tmp_path: Path) -> None:
+    """Rows equal but for the id give equal profiles under their own ids; blank lines are skipped."""
+    path = tmp_path / "p.csv"
+    path.write_text("diplomas,id\nvwo,a\n\nvwo,b\nhavo,c\n", encoding="utf-8")
+    rows = list(batch.read_profiles(path))
+    assert [row_id for row_id, _ in rows] == ["a", "b", "c"]
+    assert rows[0][1] is rows[1][1]
+    assert rows[2][1].diplomas[0].level.value == "havo"
+
+
 def test_batch_cli_writes_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """leraarroutes batch profiles.csv -o routes.jsonl: one JSON object per input row."""
     source = tmp_path / "p.csv"
@@ -104,6 +132,16 @@ def test_json_lines_text_equals_the_dicts(catalogue: Catalogue) -> None:
     text = list(batch.evaluate_jsonl(catalogue, rows, "po", as_of=AS_OF))
     assert [json.loads(line) for line in text] == list(batch.evaluate(catalogue, rows, "po", as_of=AS_OF))
     assert all(line.endswith("\n") and line.count("\n") == 1 for line in text)
+
+
+@given(ids=st.lists(st.text(), min_size=1, max_size=5))
+@settings(max_examples=80, deadline=None)
+def test_any_row_id_comes_out_as_the_same_json_string(catalogue: Catalogue, ids: list[str]) -> None:
+    """Ids with quotes, backslashes, control or non-ASCII characters survive JSON Lines unchanged."""
+    rows = [(row_id, Profile()) for row_id in ids]
+    text = list(batch.evaluate_jsonl(catalogue, rows, "po", as_of=AS_OF))
+    assert [json.loads(line)["id"] for line in text] == ids
+    assert all(line.count("\n") == 1 for line in text)
 
 
 def test_parquet_gives_the_same_profiles_as_csv(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -170,7 +171,12 @@ def evaluate_jsonl(
         return json.dumps(summarise(profile), ensure_ascii=False)
 
     for row_id, encoded in _deduped(rows, answer, dedupe=dedupe, cache_size=cache_size):
-        yield f'{{"id": {json.dumps(row_id, ensure_ascii=False)}, "routes": {encoded}}}\n'
+        quoted = f'"{row_id}"' if _PLAIN_ID.fullmatch(row_id) else json.dumps(row_id, ensure_ascii=False)
+        yield f'{{"id": {quoted}, "routes": {encoded}}}\n'
+
+
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.:/+-]*")
+"""Ids that are their own JSON string body (most ids); others go through the JSON encoder."""
 
 
 _ROW_CACHE = 100_000
@@ -260,37 +266,57 @@ def _read_parquet(path: Path) -> Iterator[tuple[str, Profile]]:
     except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError) for non-Parquet
         raise ProfileError(f"cannot read as Parquet: {exc}", file=str(path)) from None
     _check_columns(source.schema_arrow.names, path, "Parquet")
+    columns = source.schema_arrow.names
+    id_at = columns.index("id")
     rows = (
-        {k: "" if v is None else str(v) for k, v in row.items()}
+        ["" if v is None else str(v) for v in values]
         for chunk in source.iter_batches(batch_size=10_000)
-        for row in chunk.to_pylist()
+        for values in zip(*(column.to_pylist() for column in chunk.columns), strict=True)
     )
-    yield from _rows(enumerate(rows, 1), path)
+    yield from _rows(((number, values) for number, values in enumerate(rows, 1)), columns, id_at, path)
 
 
 def _read_csv(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
-    reader = csv.DictReader(handle)
-    _check_columns(reader.fieldnames or (), path, "CSV")
-    yield from _rows(((reader.line_num, row) for row in reader), path)
+    reader = csv.reader(handle)
+    header = next(reader, [])
+    _check_columns(header, path, "CSV")
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        for values in reader:
+            if not values:  # a blank line
+                continue
+            if len(values) != len(header):
+                raise ProfileError(
+                    f"this row has {len(values)} fields; the header has {len(header)} ({', '.join(header)})",
+                    file=str(path),
+                    line=reader.line_num,
+                )
+            yield reader.line_num, values
+
+    yield from _rows(numbered(), header, header.index("id"), path)
 
 
-def _rows(rows: Iterable[tuple[int, dict[str, str]]], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
-    """``(id, profile)`` per ``(line, row of column values)``."""
+def _rows(
+    rows: Iterable[tuple[int, list[str]]], columns: Sequence[str], id_at: int, path: str | os.PathLike[str]
+) -> Iterator[tuple[str, Profile]]:
+    """``(id, profile)`` per ``(line, column values)``; ``id_at`` is the position of the id."""
     # Equal rows (but for the id) are built once: a cohort file repeats the same few situations.
     seen: dict[tuple[str, ...], Profile] = {}
-    for line, row in rows:
-        key = tuple(row.get(c) or "" for c in CSV_COLUMNS[1:])
+    for line, values in rows:
+        row_id = values[id_at]
+        values[id_at] = ""
+        key = tuple(values)
         profile = seen.get(key)
         if profile is None:
             try:
-                document = _csv_document(row)
+                document = _csv_document(dict(zip(columns, values, strict=True)))
             except ValueError as exc:
                 raise ProfileError(str(exc), file=str(path), line=line) from None
             profile = _structure(document, path, line)
             if len(seen) >= _ROW_CACHE:
                 seen.pop(next(iter(seen)))
             seen[key] = profile
-        yield row["id"], profile
+        yield row_id, profile
 
 
 def _read_jsonl(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:

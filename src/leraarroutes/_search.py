@@ -223,25 +223,28 @@ class Search:
         return known
 
     def _figures(self, plan: Plan) -> tuple[Figures, ...]:
+        code = self.code
+        year = self.day.year
         steps = []
         taken = 0
         for n in plan:
-            p = self.code.programmes[n]
+            p = code.programmes[n]
             conditional = self._entry(n, taken)[0] == UNKNOWN
             best = -1
-            for i, (e, when) in enumerate(zip(p.exemptions, self.code.exemptions[n], strict=True)):
-                shortens = e.ec_off > 0 or e.months is not None
-                if (
-                    shortens
-                    and (best < 0 or e.ec_off > p.exemptions[best].ec_off)
-                    and when.truth(self._truths(when, taken)) == YES
-                ):
-                    best = i
-            key = (n, best, conditional, self.day.year)
-            figures = self.code.figures.get(key)
+            if p.exemptions:
+                for i, (e, when) in enumerate(zip(p.exemptions, code.exemptions[n], strict=True)):
+                    shortens = e.ec_off > 0 or e.months is not None
+                    if (
+                        shortens
+                        and (best < 0 or e.ec_off > p.exemptions[best].ec_off)
+                        and when.truth(self._truths(when, taken)) == YES
+                    ):
+                        best = i
+            key = (n, best, conditional, year)
+            figures = code.figures.get(key)
             if figures is None:
                 exemption = p.exemptions[best] if best >= 0 else None
-                figures = self.code.figures[key] = _figures(p, exemption, conditional, self.day.year)
+                figures = code.figures[key] = _figures(p, exemption, conditional, year)
             steps.append(figures)
             taken |= 1 << n
         return tuple(steps)
@@ -351,16 +354,16 @@ class Search:
             )
         plans = []
         if depth > 0 and not (self.done_before | taken) >> n & 1:
-            truth = self._entry(n, taken)[0]
+            truth, progress = self._entry(n, taken)
             if truth != NO:
                 plans.append((n,))
             if truth != YES and depth > 1:
-                plans += self._prepared(n, taken, depth)
+                plans += self._prepared(n, taken, depth, progress)
         self.memo[key] = plans
         return plans
 
-    def _prepared(self, n: int, taken: int, depth: int) -> list[Plan]:
-        before = self._entry(n, taken)[1]
+    def _prepared(self, n: int, taken: int, depth: int, before: int) -> list[Plan]:
+        """Plans into ``n`` that first take steps raising its entry's progress above ``before``."""
         plans: list[Plan] = []
         done = self.done_before | taken
         for pred in self.code.preparers[n]:

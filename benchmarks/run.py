@@ -215,6 +215,22 @@ def synthetic_csv(path: Path, n: int, seed: int = 7) -> None:
             writer.writerow([i, diplomas, exams, rng.choice(["", "", "po", "vo", "mbo"])])
 
 
+def distinct_csv(path: Path, n: int, seed: int = 3) -> None:
+    """``n`` profiles that are all different: every diploma names its own programme.
+
+    Nothing is shared between these people (no equal rows, no equal signatures), so every cache
+    fills up: the worst case for memory, and the engine's raw speed.
+    """
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "diplomas", "subject_ec", "work_experience_years", "job_sector"])
+        for i in range(n):
+            level = rng.choice(["hbo-bachelor", "wo-bachelor", "wo-master"])
+            writer.writerow([i, f"{level}:Opleiding {i};havo", f"wiskunde={rng.randint(0, 300)}",
+                             f"{rng.uniform(0, 40):.2f}", rng.choice(["", "po", "vo"])])  # fmt: skip
+
+
 def scaled_catalogue(catalogue: lr.Catalogue, factor: int) -> lr.Catalogue:
     """The catalogue with ``factor`` times the subjects on every per-subject programme."""
     if factor == 1:
@@ -371,6 +387,14 @@ def main(argv: Iterable[str] | None = None) -> int:
         target(f"batch without de-duplication ({few:,} profiles)", rate, 5000, "profiles/s", None, rate >= 5000)
         run = batch_in_subprocess(source, Path(folder) / "out.jsonl", dedupe=False, shared=False)
         print(f"  info  {'the same, no verdicts shared between people':<48} {few / run['seconds']:>12,.0f} profiles/s")
+        distinct = 4_000 if args.quick else 40_000
+        source = Path(folder) / "distinct.csv"
+        distinct_csv(source, distinct)
+        run = batch_in_subprocess(source, Path(folder) / "out.jsonl", dedupe=True)
+        shown = f"batch {distinct:,} all-different profiles"
+        print(f"  info  {shown:<48} {run['seconds']:>12,.3f} s          {distinct / run['seconds']:,.0f} profiles/s")
+        memory = run["maxrss_mb"]
+        target(f"batch {distinct:,} all-different, peak memory", memory, 200, "MB", None, memory <= 200)
 
     # 3. scaling
     factors = [1, 3, 10] if args.quick else [1, 3, 10, 100]

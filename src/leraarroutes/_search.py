@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from leraarroutes.profile import Profile
 
 
-MAX_SHARED_VERDICTS = 200_000
+MAX_SHARED_VERDICTS = 50_000
 """Most atom truths kept between queries per compiled graph; past it the store starts afresh."""
 
 Plan = tuple[int, ...]

@@ -143,7 +143,7 @@ def evaluate(
     *,
     as_of: dt.date,
     dedupe: bool = True,
-    cache_size: int = 100_000,
+    cache_size: int = 20_000,
 ) -> Iterator[dict[str, Any]]:
     """Stream ``{"id": …, "routes": […]}`` for each ``(id, profile)``, in input order.
 
@@ -162,7 +162,7 @@ def evaluate_jsonl(
     *,
     as_of: dt.date,
     dedupe: bool = True,
-    cache_size: int = 100_000,
+    cache_size: int = 20_000,
 ) -> Iterator[str]:
     """Like :func:`evaluate`, as JSON Lines text; with ``dedupe`` each distinct answer is encoded once."""
     summarise = _summaries(catalogue, target, as_of)
@@ -179,7 +179,7 @@ _PLAIN_ID = re.compile(r"[A-Za-z0-9_.:/+-]*")
 """Ids that are their own JSON string body (most ids); others go through the JSON encoder."""
 
 
-_ROW_CACHE = 100_000
+_ROW_CACHE = 10_000
 """Most distinct CSV rows kept built while streaming, so memory stays flat in the file's length."""
 
 

@@ -61,3 +61,14 @@ def test_rules_round_trip_through_toml_inside_a_mapping(rule: Rule) -> None:
 def test_the_shipped_catalogue_round_trips(catalogue: Catalogue) -> None:
     """The whole shipped catalogue, as one catalogue file, survives YAML, JSON and TOML exactly."""
     assert laws.round_trip(catalogue) == ()
+
+
+@given(a=qualifications(), b=qualifications(), c=qualifications())
+def test_qualifications_sort_by_kind_then_subject(a: Qualification, b: Qualification, c: Qualification) -> None:
+    """A total order, by kind and then subject, that agrees with equality."""
+    assert (a < b) == ((a.kind.value, a.subject or "") < (b.kind.value, b.subject or ""))
+    assert [a < b, a == b, a > b].count(True) == 1
+    assert (a <= b) == (a < b or a == b)
+    assert (a >= b) == (a > b or a == b)
+    if a < b < c:
+        assert a < c

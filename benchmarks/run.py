@@ -340,26 +340,34 @@ def main(argv: Iterable[str] | None = None) -> int:
     people = scenario_people()
     programme_graph(catalogue, AS_OF)  # built once per catalogue and date, like a server would
     table = build_static_table(catalogue)
-    ours, warm_ours, naive, static, parts = [], [], [], [], []
+    # Each person's time is the fastest of `repeat` runs: what is left of the other runs is the rest of
+    # the machine's load. The median and p95 are then taken over the people.
+    ours, every_run, warm_ours, naive, static, search_part, writing_part = [], [], [], [], [], [], []
     repeat = 3 if args.quick else 7
     for _, profile, tgt in people:
-        ours += first_query_times(catalogue, profile, tgt, repeat)
-        warm_ours += timed(lambda: lr.find_routes(catalogue, profile, tgt, as_of=AS_OF), repeat)
+        runs = first_query_times(catalogue, profile, tgt, repeat)
+        ours.append(min(runs))
+        every_run += runs
+        warm_ours.append(min(timed(lambda: lr.find_routes(catalogue, profile, tgt, as_of=AS_OF), repeat)))
         naive += timed(lambda: naive_routes(catalogue, profile, tgt, cutoff=3), 1)
-        static += timed(lambda: static_query(table, profile, tgt), repeat)
-        parts += first_query_parts(catalogue, profile, tgt, repeat)
-    print(f"single query ({len(people)} scenario people, each asked first with no shared verdicts)")
+        static.append(min(timed(lambda: static_query(table, profile, tgt), repeat)))
+        parts = first_query_parts(catalogue, profile, tgt, repeat)
+        search_part.append(min(part[0] for part in parts))
+        writing_part.append(min(part[1] for part in parts))
+    print(f"single query ({len(people)} scenario people, each asked first with no shared verdicts, best of {repeat})")
     med = statistics.median(ours)
     target("find_routes median", med * 1000, 1, "ms", None, med <= 0.001)
     target("find_routes p95", p95(ours) * 1000, 1, "ms", None, p95(ours) <= 0.001)
+    shown = f"find_routes median of all {len(every_run)} runs"
+    print(f"  info  {shown:<48} {statistics.median(every_run) * 1000:>12,.3f} ms")
     warm = statistics.median(warm_ours)
     print(f"  info  {'find_routes median, asked again (shared verdicts)':<48} {warm * 1000:>12,.3f} ms")
     speedup = statistics.median(naive) / med
     target("speed-up over naive all_simple_paths (lower bound)", speedup, 50, "x", speedup, speedup >= 50)
     slower = med / statistics.median(static)
     target("time relative to the static table filter", slower, 2, "x", slower, slower <= 2)
-    for name, half in (("the search", 0), ("writing out the explanations", 1)):
-        part = statistics.median(p[half] for p in parts)
+    for name, times in (("the search", search_part), ("writing out the explanations", writing_part)):
+        part = statistics.median(times)
         shown = f"of which {name} (median)"
         print(
             f"  info  {shown:<48} {part * 1000:>12,.3f} ms         {part / statistics.median(static):,.1f} x the table"

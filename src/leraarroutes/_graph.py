@@ -24,7 +24,6 @@ from leraarroutes.rules import (
     HasCompleted,
     HasDiploma,
     HoldsQualification,
-    IsStudying,
     Rule,
     SubjectEc,
 )
@@ -55,7 +54,8 @@ class _Needs:
                 needs.qualifications.add(node.qualification)
             elif isinstance(node, SubjectEc) and node.deficiency_kind is not None:
                 needs.deficiencies.add((node.deficiency_kind, node.subject))
-            elif isinstance(node, (HasDiploma, IsStudying)):
+            elif isinstance(node, HasDiploma):
+                # Not IsStudying: completing a programme gives a diploma, never a running study.
                 needs.levels.update(node.levels)
         return needs
 
@@ -135,6 +135,10 @@ class _Index:
 
     :meth:`candidates` narrows the offerings that may meet a rule's needs, so that building the
     graph does not compare every pair of offerings; :meth:`_Needs.link` then decides.
+
+    The compiled graph's ``_Changers`` index the same facts for another question: which
+    completions can change a verdict at all (every diploma grant, detours included). An edge here
+    is always such a change (a test checks it); the graph leaves out detours on purpose.
     """
 
     def __init__(self, offerings: Iterable[Programme]) -> None:

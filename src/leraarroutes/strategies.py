@@ -234,6 +234,7 @@ def _small_rule(programme_ids: Sequence[str], granted: Sequence[Qualification]) 
     )
     leaves: list[st.SearchStrategy[Rule]] = [
         st.builds(HasDiploma, levels=levels.map(tuple)),
+        st.builds(IsStudying, levels=levels.map(tuple)),
         st.builds(HasJob, sector=st.sampled_from(list(Sector))),
         st.builds(Decision, by=st.just("de toelatingscommissie")),
     ]
@@ -278,7 +279,7 @@ def catalogues(*, max_programmes: int = 5) -> st.SearchStrategy[Catalogue]:
     """Small, self-consistent catalogues: every reference points at an entry that exists.
 
     Programmes are not per subject, grant diplomas and qualifications, and have entry rules built
-    from ``all``/``any`` over diplomas, jobs, decisions, completed programmes and qualifications
+    from ``all``/``any`` over diplomas, studies, jobs, decisions, completed programmes and qualifications
     (no ``not``: the engine's completeness is promised for monotone rules).
     """
 

@@ -44,3 +44,26 @@ def test_outside_its_mask_no_step_changes_an_atom_generated(data: st.DataObject)
     """On generated catalogues, whose rules and grants are built to interact."""
     catalogue = data.draw(catalogues(), label="catalogue")
     _unchanged_outside_masks(catalogue, data.draw(profiles(catalogue=catalogue), label="profile"), AS_OF)
+
+
+def _every_edge_can_change_its_head(catalogue: Catalogue, day: dt.date) -> None:
+    graph = programme_graph(catalogue, day)
+    code = compiled(graph, catalogue.context(day))
+    for a, b in graph.edges:
+        head = code.number[b]
+        changers = code.entries[head].mask
+        for when in code.exemptions[head]:
+            changers |= when.mask
+        assert changers >> code.number[a] & 1, (a, b, graph.edges[a, b]["via"])
+
+
+def test_every_edge_of_the_shipped_graph_can_change_its_head() -> None:
+    """An edge A → B only where completing A can change B's entry or exemptions (the masks)."""
+    for day in (dt.date(2016, 9, 1), AS_OF):
+        _every_edge_can_change_its_head(_shipped, day)
+
+
+@given(catalogues())
+def test_every_edge_of_a_generated_graph_can_change_its_head(catalogue: Catalogue) -> None:
+    """The same on generated catalogues, which have ``studying`` rules next to diploma grants."""
+    _every_edge_can_change_its_head(catalogue, AS_OF)

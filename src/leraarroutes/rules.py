@@ -611,6 +611,17 @@ class HasCompleted(Rule):
             return _said(Truth.YES, f"{hits[0]} afgerond", f"completed {hits[0]}")
         return _said(Truth.NO, f"nog niet afgerond: {wanted}", f"not completed: {wanted}")
 
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        done = profile.completed
+        if any(p in done for p in self.programmes):
+            return _YES
+        if self.kind is not None and any(
+            context.programme_kind(p) == self.kind and (self.subject is None or offering_subject(p) == self.subject)
+            for p in done
+        ):
+            return _YES
+        return _NO
+
     def bind(self, subject: SubjectId) -> Rule:
         return HasCompleted(
             programmes=tuple(ProgrammeId(p.replace(SUBJECT_PLACEHOLDER, subject)) for p in self.programmes),
@@ -673,6 +684,14 @@ class SubjectEc(Rule):
             )
         return _said(truth, nl, en)
 
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        ec = profile.ec_in(self.subject)
+        if ec is None:
+            return _UNKNOWN
+        if self.min_ec - ec <= self.max_deficiency_ec:
+            return _YES
+        return _UNKNOWN if self._deficiency_courses_done(profile, context) else _NO
+
     def _deficiency_courses_done(self, profile: Profile, context: RuleContext) -> bool:
         if self.deficiency_kind is None:
             return False
@@ -711,6 +730,18 @@ class ExamSubject(Rule):
                 f"final-exam subjects not given (asked: {wanted})",
             )
         return _said(Truth.NO, f"geen eindexamen in {wanted}", f"no final exam in {wanted}")
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = context
+        unknown = False
+        for d in profile.diplomas:
+            if d.level not in self.levels:
+                continue
+            if not d.exam_subjects:
+                unknown = True
+            elif any(s in self.subjects for s in d.exam_subjects):
+                return _YES
+        return _UNKNOWN if unknown else _NO
 
 
 @frozen(kw_only=True)
@@ -755,6 +786,19 @@ class HasJob(Rule):
             nl, en = f"baan in het {want}", f"job in {want}"
         return _said(truth, nl, en)
 
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = context
+        job = profile.job
+        if job is None:
+            return _UNKNOWN
+        if job.sector is not self.sector:
+            return _NO
+        if self.subject is None:
+            return _YES
+        if job.subject is None:
+            return _UNKNOWN
+        return _YES if job.subject == self.subject else _NO
+
 
 @frozen(kw_only=True)
 class WorkExperience(Rule):
@@ -777,6 +821,13 @@ class WorkExperience(Rule):
             en = f"{years:g} years of work experience (needed: {self.min_years:g})"
         return _said(truth, nl, en)
 
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = context
+        years = profile.work_experience_years
+        if years is None:
+            return _UNKNOWN
+        return _YES if years >= self.min_years else _NO
+
 
 @frozen(kw_only=True)
 class Decision(Rule):
@@ -791,6 +842,10 @@ class Decision(Rule):
         _ = profile, context
         extra = f": {self.note}" if self.note else ""
         return _said(Truth.UNKNOWN, f"besluit van {self.by}{extra}", f"decided by {self.by}{extra}")
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = profile, context
+        return _UNKNOWN
 
 
 RULE_TYPES: tuple[type[Rule], ...] = (

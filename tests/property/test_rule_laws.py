@@ -12,6 +12,7 @@ from leraarroutes import (
     AllOf,
     AnyOf,
     Diploma,
+    ExamSubject,
     HasDiploma,
     Level,
     Not,
@@ -22,7 +23,7 @@ from leraarroutes import (
     Truth,
     load_catalogue,
 )
-from leraarroutes.strategies import profiles, qualifications, rules
+from leraarroutes.strategies import jobs, profiles, qualifications, rules
 from tests.conftest import AS_OF
 
 
@@ -90,13 +91,24 @@ _NEAR_OFFERINGS = sorted(
 
 
 def _close_profiles() -> st.SearchStrategy[Profile]:
-    """Profiles whose completed programmes, EC and qualifications are about the rules' subjects."""
+    """Profiles whose completed programmes, EC, qualifications, jobs and exams are about the rules' subjects."""
     return st.builds(
-        lambda p, completed, ec, held: attrs.evolve(p, completed=completed, subject_ec=ec, qualifications=held),
+        lambda p, completed, ec, held, job, exams: attrs.evolve(
+            p,
+            completed=completed,
+            subject_ec=ec,
+            qualifications=held,
+            job=job,
+            diplomas=tuple(
+                attrs.evolve(d, exam_subjects=exams) if d.level in (Level.HAVO, Level.VWO) else d for d in p.diplomas
+            ),
+        ),
         profiles(catalogue=_catalogue),
         st.lists(st.sampled_from(_NEAR_OFFERINGS), max_size=12, unique=True).map(tuple),
         st.dictionaries(st.sampled_from(_SUBJECTS), st.integers(0, 200), max_size=2),
         st.lists(qualifications(_SUBJECTS), max_size=3).map(tuple),
+        st.none() | jobs(_SUBJECTS),
+        st.lists(st.sampled_from(_SUBJECTS), max_size=2, unique=True).map(tuple),
     )
 
 
@@ -139,6 +151,11 @@ def test_a_verdict_depends_only_on_the_fields_the_rule_reads(
 @example(  # a diploma without a name against a list of names: unknown, a path rarely drawn
     rule=HasDiploma(levels=(Level.WO_MASTER,), programmes=("Wiskunde",)),
     p=Profile(diplomas=(Diploma(level=Level.WO_MASTER),)),
+    as_of=None,
+)
+@example(  # the asked exam subject is not the diploma's first: every exam subject counts
+    rule=ExamSubject(subjects=(SubjectId("wiskunde"),)),
+    p=Profile(diplomas=(Diploma(level=Level.HAVO, exam_subjects=("natuurkunde", "wiskunde")),)),
     as_of=None,
 )
 @given(

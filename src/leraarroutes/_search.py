@@ -182,6 +182,7 @@ class Search:
         self.budget = max_states
         self.max_states = max_states
         self.memo: dict[tuple[int, int, int], list[Plan]] = {}
+        self.deepest: dict[tuple[int, int], tuple[int, list[Plan]]] = {}
         self.base_truths: list[int | None] = [None] * len(self.code.atoms)
         self.atom_truths: dict[tuple[int, int], int] = {}
         self.entry_truths: dict[tuple[int, int], tuple[int, int]] = {}
@@ -342,10 +343,19 @@ class Search:
         return known
 
     def _plans(self, n: int, taken: int, depth: int) -> list[Plan]:
-        """Step sequences, at most ``depth`` long, that end by entering offering ``n``."""
-        key = (n, taken & self.code.plan_mask[n], depth)  # the plans depend on nothing else taken
+        """Step sequences, at most ``depth`` long, that end by entering offering ``n``.
+
+        Nothing but the length limit depends on ``depth``: the plans for a smaller depth are those
+        for a larger one that are short enough, in the same order. So a deeper answer is reused.
+        """
+        relevant = taken & self.code.plan_mask[n]  # the plans depend on nothing else taken
+        key = (n, relevant, depth)
         plans = self.memo.get(key)
         if plans is not None:
+            return plans
+        deeper = self.deepest.get((n, relevant))
+        if deeper is not None and deeper[0] > depth:
+            plans = self.memo[key] = [plan for plan in deeper[1] if len(plan) <= depth]
             return plans
         self.budget -= 1
         if self.budget < 0:
@@ -360,6 +370,8 @@ class Search:
             if truth != YES and depth > 1:
                 plans += self._prepared(n, taken, depth, progress)
         self.memo[key] = plans
+        if deeper is None or deeper[0] < depth:
+            self.deepest[n, relevant] = (depth, plans)
         return plans
 
     def _prepared(self, n: int, taken: int, depth: int, before: int) -> list[Plan]:

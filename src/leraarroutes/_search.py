@@ -181,8 +181,8 @@ class Search:
         self.max_steps = max_steps
         self.budget = max_states
         self.max_states = max_states
-        self.memo: dict[tuple[int, int, int], list[Plan]] = {}
-        self.deepest: dict[tuple[int, int], tuple[int, list[Plan]]] = {}
+        self.memo: dict[tuple[int, int], tuple[int, list[Plan]]] = {}
+        self.shorter: dict[tuple[int, int, int], list[Plan]] = {}
         self.base_truths: list[int | None] = [None] * len(self.code.atoms)
         self.atom_truths: dict[tuple[int, int], int] = {}
         self.entry_truths: dict[tuple[int, int], tuple[int, int]] = {}
@@ -348,15 +348,14 @@ class Search:
         Nothing but the length limit depends on ``depth``: the plans for a smaller depth are those
         for a larger one that are short enough, in the same order. So a deeper answer is reused.
         """
-        relevant = taken & self.code.plan_mask[n]  # the plans depend on nothing else taken
-        key = (n, relevant, depth)
-        plans = self.memo.get(key)
-        if plans is not None:
-            return plans
-        deeper = self.deepest.get((n, relevant))
-        if deeper is not None and deeper[0] > depth:
-            plans = self.memo[key] = [plan for plan in deeper[1] if len(plan) <= depth]
-            return plans
+        key = (n, taken & self.code.plan_mask[n])  # the plans depend on nothing else taken
+        known = self.memo.get(key)
+        if known is not None:
+            deepest, plans = known
+            if deepest == depth:
+                return plans
+            if deepest > depth:
+                return self._shorter(key, plans, depth)
         self.budget -= 1
         if self.budget < 0:
             raise SearchLimitError(
@@ -369,10 +368,16 @@ class Search:
                 plans.append((n,))
             if truth != YES and depth > 1:
                 plans += self._prepared(n, taken, depth, progress)
-        self.memo[key] = plans
-        if deeper is None or deeper[0] < depth:
-            self.deepest[n, relevant] = (depth, plans)
+        self.memo[key] = (depth, plans)
         return plans
+
+    def _shorter(self, key: tuple[int, int], plans: list[Plan], depth: int) -> list[Plan]:
+        """The plans of a deeper answer that are at most ``depth`` long, kept per depth."""
+        shorter_key = (*key, depth)
+        found = self.shorter.get(shorter_key)
+        if found is None:
+            found = self.shorter[shorter_key] = [plan for plan in plans if len(plan) <= depth]
+        return found
 
     def _prepared(self, n: int, taken: int, depth: int, before: int) -> list[Plan]:
         """Plans into ``n`` that first take steps raising its entry's progress above ``before``."""

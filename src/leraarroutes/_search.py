@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 
 MAX_SHARED_VERDICTS = 50_000
-"""Most atom truths kept between queries per compiled graph; past it the store starts afresh."""
+"""Most entries each store shared between queries keeps per compiled graph (atom and entry
+truths, signatures, figures, routes); past it the store starts afresh, so memory stays flat."""
 
 Plan = tuple[int, ...]
 """Steps as offering numbers of the compiled graph, in order."""

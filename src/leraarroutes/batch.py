@@ -265,15 +265,14 @@ def _read_parquet(path: Path) -> Iterator[tuple[str, Profile]]:
         source = pq.ParquetFile(path)
     except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError) for non-Parquet
         raise ProfileError(f"cannot read as Parquet: {exc}", file=str(path)) from None
-    _check_columns(source.schema_arrow.names, path, "Parquet")
     columns = source.schema_arrow.names
-    id_at = columns.index("id")
+    _check_columns(columns, path, "Parquet")
     rows = (
         ["" if v is None else str(v) for v in values]
         for chunk in source.iter_batches(batch_size=10_000)
         for values in zip(*(column.to_pylist() for column in chunk.columns), strict=True)
     )
-    yield from _rows(((number, values) for number, values in enumerate(rows, 1)), columns, id_at, path)
+    yield from _rows(enumerate(rows, 1), columns, columns.index("id"), path)
 
 
 def _read_csv(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:

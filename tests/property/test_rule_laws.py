@@ -167,3 +167,26 @@ def test_truth_is_the_truth_of_the_verdict(rule: Rule, p: Profile, as_of: dt.dat
     """The search asks only for truths; they must be what the full verdict says."""
     context = _catalogue.context(as_of)
     assert rule.truth(p, context) is rule.evaluate(p, context).truth
+
+
+@settings(max_examples=300)
+@given(st.lists(_close_rules, max_size=4), _close_profiles(), st.sampled_from([None, AS_OF]))
+def test_all_and_any_keep_the_reasons_of_the_rules_that_decide(
+    children: list[Rule], p: Profile, as_of: dt.date | None
+) -> None:
+    """A combination's verdict: the Kleene fold of its rules' truths, with every reason (once, in
+    order) of each rule whose truth is the verdict's, and no other."""
+    context = _catalogue.context(as_of)
+    verdicts = [r.evaluate(p, context) for r in children]
+    rules = tuple(children)
+    for combination, unit, fold in (
+        (AllOf(rules=rules), Truth.YES, Truth.__and__),
+        (AnyOf(rules=rules), Truth.NO, Truth.__or__),
+    ):
+        verdict = combination.evaluate(p, context)
+        expected_truth = unit
+        for v in verdicts:
+            expected_truth = fold(expected_truth, v.truth)
+        assert verdict.truth is expected_truth
+        deciding = (reason for v in verdicts if v.truth is expected_truth for reason in v.reasons)
+        assert verdict.reasons == tuple(dict.fromkeys(deciding))

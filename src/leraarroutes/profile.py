@@ -4,6 +4,7 @@ A profile is a value: applying a route step gives a new profile (see :meth:`Prof
 Facts the profile leaves out are *unknown*, never assumed false: a profile without ``job`` says
 nothing about whether the person has a job at a school.
 
+>>> from leraarroutes import Level
 >>> p = Profile(diplomas=(Diploma(level=Level.HAVO),), subject_ec={"natuurkunde": 95})
 >>> p.ec_in("natuurkunde"), p.ec_in("wiskunde")
 (95, None)

@@ -87,7 +87,11 @@ _YES, _NO, _UNKNOWN = Truth.YES, Truth.NO, Truth.UNKNOWN
 
 @frozen(kw_only=True)
 class Reason:
-    """Why a single requirement holds, fails or is unknown, in Dutch and English."""
+    """Why a single requirement holds, fails or is unknown, in Dutch and English.
+
+    >>> Reason(truth=Truth.YES, nl="diploma havo aanwezig", en="holds a havo diploma").text("en")
+    'holds a havo diploma'
+    """
 
     truth: Truth
     nl: str
@@ -100,7 +104,12 @@ class Reason:
 
 @frozen(kw_only=True)
 class Verdict:
-    """The outcome of a rule: a truth value and the reasons that decided it."""
+    """The outcome of a rule: a truth value and the reasons that decided it.
+
+    >>> verdict = HasDiploma(levels=(Level.VWO,)).evaluate(Profile())
+    >>> verdict.ok, verdict.truth, [r.nl for r in verdict.reasons]
+    (False, <Truth.NO: 'no'>, ['geen diploma van niveau vwo'])
+    """
 
     truth: Truth
     reasons: tuple[Reason, ...] = ()
@@ -112,7 +121,13 @@ class Verdict:
 
 
 class RuleContext(Protocol):
-    """What a rule may ask beyond the profile: the catalogue's tables and the date."""
+    """What a rule may ask beyond the profile: the catalogue's tables and the date.
+
+    :meth:`leraarroutes.Catalogue.context` gives one; :data:`NO_CONTEXT` knows no tables.
+
+    >>> NO_CONTEXT.programme_kind("pabo") is None
+    True
+    """
 
     @property
     def as_of(self) -> dt.date | None:
@@ -172,7 +187,12 @@ PROFILE_FIELDS: frozenset[str] = frozenset(a.name for a in attrs.fields(Profile)
 
 
 class Rule(abc.ABC):
-    """The base of all entry rules. Subclasses are frozen attrs classes with a ``tag``."""
+    """The base of all entry rules. Subclasses are frozen attrs classes with a ``tag``.
+
+    >>> rule: Rule = HasJob(sector=Sector.PO) & WorkExperience(min_years=2)
+    >>> rule.tag, sorted(rule.reads()), rule.truth(Profile(work_experience_years=1.0))
+    ('all', ['job', 'work_experience_years'], <Truth.NO: 'no'>)
+    """
 
     __slots__ = ()
     tag: ClassVar[str]
@@ -184,7 +204,7 @@ class Rule(abc.ABC):
     def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
         """Only the truth of :meth:`evaluate`, without writing out reasons (what searches need).
 
-        >>> HasJob(sector="po").truth(Profile())
+        >>> HasJob(sector=Sector.PO).truth(Profile())
         <Truth.UNKNOWN: 'unknown'>
         """
         return self.evaluate(profile, context).truth
@@ -208,7 +228,8 @@ class Rule(abc.ABC):
         Caches of verdicts rely on it: two profiles equal in these fields get the same verdict (on
         the same catalogue and date). A rule type that does not say is taken to read every field.
 
-        >>> sorted(HasJob(sector="vo").reads()), sorted((HasJob(sector="vo") & WorkExperience(min_years=2)).reads())
+        >>> job = HasJob(sector=Sector.VO)
+        >>> sorted(job.reads()), sorted((job & WorkExperience(min_years=2)).reads())
         (['job'], ['job', 'work_experience_years'])
         """
         own: tuple[str, ...] | None = getattr(self, "_reads", None)
@@ -300,7 +321,14 @@ class _Combination(Rule):
 
 @frozen(kw_only=True)
 class AllOf(_Combination):
-    """Every rule inside holds. ``AllOf(rules=())`` always holds (no requirement)."""
+    """Every rule inside holds. ``AllOf(rules=())`` always holds (no requirement).
+
+    >>> from leraarroutes import Job
+    >>> rule = AllOf(rules=(HasDiploma(levels=(Level.HBO_BACHELOR,)), HasJob(sector=Sector.PO)))
+    >>> verdict = rule.evaluate(Profile(diplomas=(Diploma(level=Level.HBO_BACHELOR),), job=Job(sector=Sector.PO)))
+    >>> verdict.truth, [r.nl for r in verdict.reasons]
+    (<Truth.YES: 'yes'>, ['diploma hbo-bachelor aanwezig', 'baan in het po'])
+    """
 
     tag: ClassVar[str] = "all"
     _unit: ClassVar[Truth] = _YES
@@ -309,7 +337,11 @@ class AllOf(_Combination):
 
 @frozen(kw_only=True)
 class AnyOf(_Combination):
-    """At least one rule inside holds. ``AnyOf(rules=())`` never holds."""
+    """At least one rule inside holds. ``AnyOf(rules=())`` never holds.
+
+    >>> AnyOf(rules=(HasJob(sector=Sector.PO), HasDiploma(levels=(Level.VWO,)))).truth(Profile())
+    <Truth.UNKNOWN: 'unknown'>
+    """
 
     tag: ClassVar[str] = "any"
     _unit: ClassVar[Truth] = _NO
@@ -318,7 +350,12 @@ class AnyOf(_Combination):
 
 @frozen(kw_only=True)
 class Not(Rule):
-    """The rule inside does not hold (unknown stays unknown)."""
+    """The rule inside does not hold (unknown stays unknown).
+
+    >>> from leraarroutes import Job
+    >>> Not(rule=HasJob(sector=Sector.PO)).evaluate(Profile(job=Job(sector=Sector.PO))).reasons[0].nl
+    'niet: baan in het po'
+    """
 
     tag: ClassVar[str] = "not"
     _reads: ClassVar[tuple[str, ...]] = ()
@@ -511,7 +548,12 @@ class HasDiploma(Rule):
 
 @frozen(kw_only=True)
 class IsStudying(Rule):
-    """The person is enrolled in a study of one of ``levels`` with at least ``min_ec`` EC."""
+    """The person is enrolled in a study of one of ``levels`` with at least ``min_ec`` EC.
+
+    >>> rule = IsStudying(levels=(Level.WO_BACHELOR,), min_ec=90)
+    >>> rule.evaluate(Profile(studying=(Study(level=Level.WO_BACHELOR, ec=120),))).reasons[0].nl
+    'studie wo-bachelor met 120 EC (minstens 90)'
+    """
 
     tag: ClassVar[str] = "studying"
     _reads: ClassVar[tuple[str, ...]] = ("studying",)
@@ -556,7 +598,12 @@ class IsStudying(Rule):
 
 @frozen(kw_only=True)
 class HoldsQualification(Rule):
-    """The person holds ``qualification`` (or a wider one of the same subject)."""
+    """The person holds ``qualification`` (or a wider one of the same subject).
+
+    >>> rule = HoldsQualification(qualification=Qualification.parse("tweedegraads:wiskunde"))
+    >>> rule.truth(Profile(qualifications=(Qualification.parse("eerstegraads:wiskunde"),)))
+    <Truth.YES: 'yes'>
+    """
 
     tag: ClassVar[str] = "qualification"
     _reads: ClassVar[tuple[str, ...]] = ("qualifications",)
@@ -586,6 +633,9 @@ class HasCompleted(Rule):
     """The person completed one of ``programmes`` (ids), or any programme of ``kind``.
 
     With ``kind``, ``subject`` narrows it to offerings for that subject (``"<id>/<subject>"``).
+
+    >>> HasCompleted(programmes=("pabo",)).evaluate(Profile(completed=("pabo",))).reasons[0].nl
+    'pabo afgerond'
     """
 
     tag: ClassVar[str] = "completed"
@@ -640,6 +690,12 @@ class SubjectEc(Rule):
     With ``max_deficiency_ec`` a shortfall up to that many EC still admits (it must be closed
     during the programme). Unknown when the profile does not count EC for the subject.
     ``framework`` names the admission framework the numbers come from.
+
+    >>> rule = SubjectEc(subject="natuurkunde", min_ec=80, max_deficiency_ec=10)
+    >>> rule.evaluate(Profile(subject_ec={"natuurkunde": 75})).reasons[0].nl
+    '75 EC natuurkunde: deficiëntie 5 EC, toegestaan tot 10'
+    >>> rule.truth(Profile())
+    <Truth.UNKNOWN: 'unknown'>
     """
 
     tag: ClassVar[str] = "subject_ec"
@@ -710,7 +766,12 @@ def _subjects(value: Iterable[str]) -> tuple[SubjectId, ...]:
 
 @frozen(kw_only=True)
 class ExamSubject(Rule):
-    """A diploma of one of ``levels`` with a final exam in one of ``subjects``."""
+    """A diploma of one of ``levels`` with a final exam in one of ``subjects``.
+
+    >>> havo = Diploma(level=Level.HAVO, exam_subjects=("biologie", "natuurkunde"))
+    >>> ExamSubject(subjects=("natuurkunde",)).evaluate(Profile(diplomas=(havo,))).reasons[0].nl
+    'eindexamen natuurkunde (havo)'
+    """
 
     tag: ClassVar[str] = "exam_subject"
     _reads: ClassVar[tuple[str, ...]] = ("diplomas",)
@@ -834,7 +895,11 @@ class WorkExperience(Rule):
 
 @frozen(kw_only=True)
 class Decision(Rule):
-    """A requirement decided case by case (a toelatingscommissie, an intake): always unknown."""
+    """A requirement decided case by case (a toelatingscommissie, an intake): always unknown.
+
+    >>> Decision(by="de toelatingscommissie").evaluate(Profile()).reasons[0].en
+    'decided by de toelatingscommissie'
+    """
 
     tag: ClassVar[str] = "decision"
     _reads: ClassVar[tuple[str, ...]] = ()

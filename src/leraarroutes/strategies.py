@@ -3,6 +3,7 @@
 Needs the ``hypothesis`` package (``pip install leraarroutes[test]``).
 
 >>> from hypothesis import given
+>>> from leraarroutes import dumps, loads
 >>> @given(profiles())
 ... def test_profiles_round_trip(profile):
 ...     assert loads(dumps(profile, "json"), Profile, "json") == profile

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
+from leraarroutes import CatalogueError, InputError, Profile, Rule, RuleError, load_catalogue, loads
 from leraarroutes.cli import main
 
 HERE = Path(__file__).parent / "bad_inputs"
@@ -49,3 +50,16 @@ def test_bad_file_gives_one_clear_message(
     assert case["message"] in err
     assert err.count("\n") == 1
     assert "Traceback" not in err
+
+
+def test_a_malformed_rule_read_alone_is_a_rule_error_and_in_a_catalogue_a_catalogue_error() -> None:
+    """RuleError for a rule on its own; inside a catalogue file the same mistake names the file."""
+    with pytest.raises(RuleError, match=r"\$\.all\[1\]: unknown rule 'diplom'"):
+        loads("{all: [{job: {sector: po}}, {diplom: {levels: [vwo]}}]}", Rule, "yaml")
+    with pytest.raises(InputError) as profile_error:
+        loads("subject_ec: {wiskunde: veel}", Profile, "yaml")
+    assert not isinstance(profile_error.value, RuleError)
+    source = HERE / "cat-unknown-rule.yaml"
+    with pytest.raises(CatalogueError) as in_catalogue:
+        load_catalogue(source)
+    assert not isinstance(in_catalogue.value, RuleError)

@@ -68,23 +68,73 @@ class InputError(LeraarroutesError, ValueError):
 
 
 class ProfileError(InputError):
-    """A profile (a person's education and situation) that is malformed."""
+    r"""A profile (a person's education and situation) that is malformed.
+
+    >>> import tempfile, pathlib
+    >>> from leraarroutes import load_profile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "p.yaml"
+    >>> _ = path.write_text("diplomas:\n  - level: hbo\n", encoding="utf-8")
+    >>> try:
+    ...     load_profile(path)
+    ... except Exception as exc:  # the doctest's own copy of this module defines other classes
+    ...     print(type(exc).__name__, exc.path, exc.line, exc.message.split(";")[0])
+    ProfileError $.diplomas[0].level 2 invalid value 'hbo'
+    """
 
 
 class CatalogueError(InputError):
-    """A catalogue file, or a whole catalogue, that is malformed or inconsistent."""
+    r"""A catalogue file, or a whole catalogue, that is malformed or inconsistent.
+
+    >>> import tempfile, pathlib
+    >>> from leraarroutes import load_catalogue
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "extra.yaml"
+    >>> subject = "{id: Wiskunde, name: Wiskunde, name_en: Mathematics, sources: [https://example.org]}"
+    >>> _ = path.write_text(f"subjects:\n  - {subject}\n", encoding="utf-8")
+    >>> try:
+    ...     load_catalogue(path)
+    ... except Exception as exc:  # the doctest's own copy of this module defines other classes
+    ...     print(type(exc).__name__, exc.line, exc.message)
+    CatalogueError 2 id must be a lower-case slug such as 'wiskunde', not 'Wiskunde'
+    """
 
 
 class RuleError(InputError):
-    """An entry rule that is malformed: an unknown operator, a wrong shape, a bad argument."""
+    """An entry rule that is malformed: an unknown operator, a wrong shape, a bad argument.
+
+    Raised when a rule is read on its own; inside a catalogue file the same mistake is a
+    :class:`CatalogueError` naming the file and line.
+
+    >>> from leraarroutes import Rule, loads
+    >>> try:
+    ...     loads("{diplom: {levels: [vwo]}}", Rule, "yaml")
+    ... except Exception as exc:  # the doctest's own copy of this module defines other classes
+    ...     print(type(exc).__name__, exc.message.split("; ")[-1])
+    RuleError did you mean 'diploma'?
+    """
 
 
 class UnknownNameError(LeraarroutesError, LookupError):
     """A name (programme, subject, qualification, diagram) that the catalogue does not know.
 
     The message lists the closest valid names.
+
+    >>> from leraarroutes import load_catalogue
+    >>> try:
+    ...     load_catalogue().programme("pabbo")
+    ... except Exception as exc:  # the doctest's own copy of this module defines other classes
+    ...     print(type(exc).__name__, exc)
+    UnknownNameError unknown programme 'pabbo'; did you mean 'pabo', 'mpabo'?
     """
 
 
 class SearchLimitError(LeraarroutesError):
-    """The search visited more states than allowed; raise ``max_states`` or give a target."""
+    """The search visited more states than allowed; raise ``max_states`` or give a target.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import Profile, find_routes, load_catalogue
+    >>> try:
+    ...     find_routes(load_catalogue(), Profile(), as_of=dt.date(2024, 1, 1), max_states=5)
+    ... except Exception as exc:  # the doctest's own copy of this module defines other classes
+    ...     print(type(exc).__name__, exc)
+    SearchLimitError the search visited more than 5 states; pass a target or raise max_states
+    """

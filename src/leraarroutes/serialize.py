@@ -31,7 +31,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from leraarroutes import _validate, _yaml
-from leraarroutes.errors import InputError
+from leraarroutes.errors import InputError, RuleError
 from leraarroutes.profile import Profile
 from leraarroutes.qualifications import Qualification
 from leraarroutes.rules import RULE_TYPES, AllOf, AnyOf, Not, Rule
@@ -323,7 +323,9 @@ def structure(
         raise error(message, path=path, file=file, line=_yaml.line_of(node, path)) from None
     except _RuleShapeError as exc:
         path = "$" + exc.subpath
-        raise error(exc.message, path=path, file=file, line=_yaml.line_of(node, path)) from None
+        # A rule read on its own fails with a RuleError; inside a profile or catalogue, with theirs.
+        family = RuleError if error is InputError and isinstance(cls, type) and issubclass(cls, Rule) else error
+        raise family(exc.message, path=path, file=file, line=_yaml.line_of(node, path)) from None
     except (ValueError, TypeError, KeyError) as exc:
         message = _format_exception(exc, cls)
         raise error(message, path="$", file=file, line=_yaml.line_of(node, "$")) from None

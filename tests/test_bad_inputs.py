@@ -55,7 +55,7 @@ def test_bad_file_gives_one_clear_message(
 def test_a_malformed_rule_read_alone_is_a_rule_error_and_in_a_catalogue_a_catalogue_error() -> None:
     """RuleError for a rule on its own; inside a catalogue file the same mistake names the file."""
     with pytest.raises(RuleError, match=r"\$\.all\[1\]: unknown rule 'diplom'"):
-        loads("{all: [{job: {sector: po}}, {diplom: {levels: [vwo]}}]}", Rule, "yaml")
+        loads("{all: [{job: {sector: po}}, {diplom: {levels: [vwo]}}]}", Rule, "yaml")  # type: ignore[type-abstract]
     with pytest.raises(InputError) as profile_error:
         loads("subject_ec: {wiskunde: veel}", Profile, "yaml")
     assert not isinstance(profile_error.value, RuleError)

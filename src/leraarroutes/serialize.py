@@ -386,7 +386,11 @@ def parse_text(text: str, fmt: str, *, file: str | None = None) -> list[tuple[An
 
 
 def loads(text: str, cls: type[T], fmt: str = "yaml", *, file: str | None = None) -> T:
-    """Read one ``cls`` from ``fmt`` text; raise :class:`InputError` on any problem."""
+    """Read one ``cls`` from ``fmt`` text; raise :class:`InputError` on any problem.
+
+    ``cls`` may be the abstract :class:`~leraarroutes.Rule`: the text says which kind of rule.
+    A malformed rule read this way raises :class:`~leraarroutes.RuleError`.
+    """
     documents = parse_text(text, fmt, file=file)
     if len(documents) != 1:
         raise InputError(f"expected one document, found {len(documents)}", file=file)

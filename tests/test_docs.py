@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
+import inspect
 import io
+import pkgutil
 import re
 from pathlib import Path
 
 import pytest
 
+import leraarroutes
 from leraarroutes import ProgrammeKind
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,3 +103,33 @@ def test_docs_python_examples_print_what_they_show(page: str, block: str, monkey
     """Python blocks in the docs run and print their `# ` lines."""
     assert page.endswith(".md")
     test_readme_python_examples_print_what_they_show(block, monkeypatch)
+
+
+def _executed_code() -> str:
+    """All code the test suite runs as documentation: doctests, README and docs blocks, examples."""
+    pieces = [
+        block for page in [ROOT / "README.md", *DOC_PAGES] for block in _python_blocks(page.read_text(encoding="utf-8"))
+    ]
+    pieces += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.py"))]
+    for info in pkgutil.iter_modules(leraarroutes.__path__):
+        if info.name == "__main__":
+            continue
+        module = importlib.import_module(f"leraarroutes.{info.name}")
+        objects = [module, *vars(module).values()]
+        objects += [v for o in list(objects) if inspect.isclass(o) for v in vars(o).values()]
+        for obj in objects:
+            doc = getattr(obj, "__doc__", None)
+            if isinstance(doc, str):
+                pieces += [line for line in doc.splitlines() if line.strip().startswith((">>>", "..."))]
+    return "\n".join(pieces)
+
+
+def test_every_public_class_and_function_is_used_in_an_example_that_runs() -> None:
+    """Each exported class and function shows up in a doctest, a README or docs block, or an example."""
+    code = _executed_code()
+    unused = [
+        name
+        for name in leraarroutes.__all__
+        if callable(getattr(leraarroutes, name)) and not re.search(rf"\b{name}\b", code)
+    ]
+    assert unused == []

@@ -53,7 +53,11 @@ _T = TypeVar("_T")
 
 @frozen(kw_only=True)
 class DegreeAlias:
-    """Another name under which a degree programme appears on diplomas."""
+    """Another name under which a degree programme appears on diplomas.
+
+    >>> DegreeAlias(alias="Technische Natuurkunde", programme="Natuurkunde").programme
+    'Natuurkunde'
+    """
 
     alias: str
     programme: str
@@ -61,7 +65,13 @@ class DegreeAlias:
 
 @frozen(kw_only=True)
 class CatalogueFile:
-    """The contents of one catalogue file; every section is optional."""
+    """The contents of one catalogue file; every section is optional.
+
+    >>> from leraarroutes import loads
+    >>> part = loads("{title: Onze aanvulling, subjects: []}", CatalogueFile, "yaml")
+    >>> part.title, part.programmes
+    ('Onze aanvulling', ())
+    """
 
     title: str | None = None
     description: str | None = None
@@ -93,7 +103,13 @@ def _index(items: tuple[Any, ...]) -> dict[str, Any]:
 
 @frozen(kw_only=True, eq=False)
 class Catalogue:
-    """A whole, checked catalogue. Build it with :func:`leraarroutes.load_catalogue`."""
+    """A whole, checked catalogue. Build it with :func:`leraarroutes.load_catalogue`.
+
+    >>> from leraarroutes import load_catalogue
+    >>> catalogue: Catalogue = load_catalogue()
+    >>> catalogue.programme("pabo").name, catalogue.subject("natuurkunde").name_en
+    ('Pabo (hbo-bachelor leraar basisonderwijs)', 'Physics')
+    """
 
     subjects: tuple[Subject, ...] = ()
     programmes: tuple[Programme, ...] = ()

@@ -60,7 +60,13 @@ OVERVIEWS = (
 
 
 class GraphvizMissingError(LeraarroutesError):
-    """Graphviz's ``dot`` program is not installed; the message says how to install it."""
+    """Graphviz's ``dot`` program is not installed; the message says how to install it.
+
+    Only :func:`render` to svg, png or pdf needs ``dot``; DOT and Mermaid text never do.
+
+    >>> issubclass(GraphvizMissingError, LeraarroutesError)
+    True
+    """
 
 
 _WORDS = {
@@ -599,6 +605,12 @@ def personal_digraph(
 
     Open routes are bold, conditional routes dashed (conditions in the tooltip), and blocked
     programmes grey with the reasons in their tooltip.
+
+    >>> from leraarroutes import Diploma, Level, Profile, load_catalogue
+    >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    >>> graph = personal_digraph(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1))
+    >>> graph.source.splitlines()[0], "pwpo" in graph.source
+    ('digraph persoonlijk {', True)
     """
     return _dot(_personal(catalogue, profile, target, day=as_of or dt.date.today(), lang=lang, limit=limit))
 
@@ -636,7 +648,13 @@ def overview_mermaid(catalogue: Catalogue, name: str, *, as_of: dt.date | None =
 def personal_mermaid(
     catalogue: Catalogue, profile: Profile, target: str | None = None, *, as_of: dt.date | None = None, lang: str = "nl"
 ) -> str:
-    """One person's route map as Mermaid flowchart text."""
+    """One person's route map as Mermaid flowchart text.
+
+    >>> from leraarroutes import Diploma, Level, Profile, load_catalogue
+    >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    >>> personal_mermaid(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1)).splitlines()[:3]
+    ['flowchart LR', '  subgraph start["Vooropleiding"]', '    n0["Jij<br/>vwo"]']
+    """
     return _mermaid(_personal(catalogue, profile, target, day=as_of or dt.date.today(), lang=lang, limit=12))
 
 

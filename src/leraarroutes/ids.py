@@ -3,6 +3,8 @@
 >>> from leraarroutes.ids import SubjectId
 >>> SubjectId("wiskunde")
 'wiskunde'
+>>> ProgrammeId("kopopleiding/wiskunde"), QualificationId("tweedegraads:wiskunde")
+('kopopleiding/wiskunde', 'tweedegraads:wiskunde')
 """
 
 from __future__ import annotations

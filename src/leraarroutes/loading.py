@@ -79,7 +79,13 @@ def _read(path: str | os.PathLike[str], error: type[InputError]) -> str:
 
 
 def load_profiles(path: str | os.PathLike[str]) -> list[Profile]:
-    """Every profile in a file (YAML may hold several, separated by ``---``).
+    r"""Every profile in a file (YAML may hold several, separated by ``---``).
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "cohort.yaml"
+    >>> _ = path.write_text("diplomas: [{level: vwo}]\n---\njob: {sector: po}\n", encoding="utf-8")
+    >>> [p.job for p in load_profiles(path)]
+    [None, Job(sector=<Sector.PO: 'po'>, subject=None, offer=False)]
 
     Raises :class:`~leraarroutes.ProfileError` naming the file, line and field.
     """
@@ -198,6 +204,15 @@ def save(obj: object, path: str | os.PathLike[str], *, inputs: Iterable[str | os
 
     The file appears whole or not at all: the text goes to a temporary file beside it that then
     replaces ``path``. Writing over one of ``inputs`` is refused.
+
+    >>> import tempfile, pathlib
+    >>> from leraarroutes import Diploma, Level, Profile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "sanne.json"
+    >>> save(Profile(diplomas=(Diploma(level=Level.VWO),)), path)
+    >>> path.read_text(encoding="utf-8").split()
+    ['{', '"diplomas":', '[', '{', '"level":', '"vwo"', '}', ']', '}']
+    >>> load_profile(path) == Profile(diplomas=(Diploma(level=Level.VWO),))
+    True
     """
     save_text(path, _serialize().dumps(obj, format_of(path)), inputs=inputs)
 

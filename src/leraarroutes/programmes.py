@@ -128,7 +128,14 @@ class Source:
 
 @frozen(kw_only=True)
 class Subsidy:
-    """Money paid to someone (usually the employer) for a person following a programme."""
+    """Money paid to someone (usually the employer) for a person following a programme.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import load_catalogue
+    >>> subsidies: tuple[Subsidy, ...] = load_catalogue().programme("pdg-traject").subsidies
+    >>> [(s.amount_eur, s.recipient) for s in subsidies if s.valid_on(dt.date(2024, 1, 1))]
+    [(25000, 'werkgever')]
+    """
 
     amount_eur: int = field(validator=validators.ge(0))
     recipient: str = field(validator=validators.in_(("deelnemer", "werkgever")))
@@ -161,7 +168,13 @@ class Duration:
 
 @frozen(kw_only=True)
 class Cost:
-    """An amount in euros, the period it holds for, who pays it, and its source."""
+    """An amount in euros, the period it holds for, who pays it, and its source.
+
+    >>> from leraarroutes import load_catalogue
+    >>> cost: Cost = load_catalogue().programme("pdg-traject").costs[0]
+    >>> cost.amount_eur, cost.payer, cost.period
+    (6650, 'deelnemer', '2023')
+    """
 
     amount_eur: int = field(validator=validators.ge(0))
     period: str = field(validator=_validate.non_blank)
@@ -204,6 +217,11 @@ class Exemption:
     """A shortening (vrijstelling) of a programme for people for whom ``when`` holds.
 
     ``ec_off`` EC are waived; ``months``, when a source gives it, is the resulting duration.
+
+    >>> from leraarroutes import load_catalogue
+    >>> shorter: Exemption = load_catalogue().programme("pdg-traject").exemptions[0]
+    >>> str(shorter.when), shorter.months
+    ('qualification(qualification=po)', 12)
     """
 
     when: Rule = field(validator=_is_rule)

@@ -30,7 +30,11 @@ __all__ = [
 
 
 class QualificationKind(enum.StrEnum):
-    """The kinds of teaching qualification."""
+    """The kinds of teaching qualification.
+
+    >>> QualificationKind("eerstegraads").per_subject, QualificationKind.PO.per_subject
+    (True, False)
+    """
 
     PO = "po"
     BEPERKT_TWEEDEGRAADS = "beperkt-tweedegraads"
@@ -52,7 +56,11 @@ _VO_ORDER = {
 
 
 class SchoolSetting(enum.StrEnum):
-    """A kind of school, or part of one, that a qualification's scope names."""
+    """A kind of school, or part of one, that a qualification's scope names.
+
+    >>> SchoolSetting("vmbo-tl").value
+    'vmbo-tl'
+    """
 
     BASISONDERWIJS = "basisonderwijs"
     SPECIAAL_BASISONDERWIJS = "speciaal-basisonderwijs"
@@ -156,7 +164,14 @@ def _order_dates(instance: QualificationScope, _attribute: attrs.Attribute[Any],
 
 @frozen(kw_only=True)
 class QualificationScope:
-    """Where a kind of qualification lets its holder teach, for a period, with its sources."""
+    """Where a kind of qualification lets its holder teach, for a period, with its sources.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import load_catalogue
+    >>> scopes: tuple[QualificationScope, ...] = load_catalogue().scopes(dt.date(2024, 1, 1))
+    >>> [str(s) for scope in scopes if scope.kind is QualificationKind.BEPERKT_TWEEDEGRAADS for s in scope.settings]
+    ['vmbo', 'onderbouw-havo-vwo']
+    """
 
     kind: QualificationKind = field(validator=validators.instance_of(QualificationKind))
     settings: tuple[SchoolSetting, ...] = field(validator=validators.min_len(1))

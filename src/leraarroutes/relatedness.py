@@ -31,6 +31,11 @@ class RelatednessTable:
     """A relatedness table: its id, name, whether it is complete, and its sources.
 
     A table that is not ``complete`` answers *unknown* (not *no*) for a degree it does not list.
+
+    >>> from leraarroutes import load_catalogue
+    >>> table: RelatednessTable = load_catalogue().table("minor-module")
+    >>> table.name, table.complete
+    ('verwantschapstabel educatieve minor/module (2010)', False)
     """
 
     id: str = field(validator=_validate.slug)
@@ -64,7 +69,13 @@ class RelatednessEntry:
 
 @frozen(kw_only=True)
 class AdmissionFramework:
-    """An admission framework with EC thresholds, such as the ulo "vakinhoudelijk masterniveau"."""
+    """An admission framework with EC thresholds, such as the ulo "vakinhoudelijk masterniveau".
+
+    >>> from leraarroutes import load_catalogue
+    >>> ulo: AdmissionFramework = load_catalogue().frameworks[0]
+    >>> ulo.id, ulo.min_subject_ec, ulo.max_deficiency_ec
+    ('ulo', 120, 18)
+    """
 
     id: str = field(validator=_validate.slug)
     name: str = field(validator=_validate.non_blank)

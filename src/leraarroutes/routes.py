@@ -70,7 +70,15 @@ MAX_STEPS_LIMIT = 12
 
 
 class SortKey(enum.StrEnum):
-    """What routes are ranked by (ties: fewer steps, then step ids)."""
+    """What routes are ranked by (ties: fewer steps, then step ids).
+
+    >>> import datetime as dt
+    >>> from leraarroutes import Diploma, Level, Profile, find_routes, load_catalogue
+    >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    >>> routes = find_routes(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1), sort=SortKey.EC, limit=2)
+    >>> [r.programmes for r in routes]
+    [('pwpo',), ('pabo-verkort-vwo',)]
+    """
 
     MONTHS = "months"
     EC = "ec"
@@ -80,7 +88,15 @@ class SortKey(enum.StrEnum):
 
 @frozen(kw_only=True)
 class Step:
-    """One step of a route, with the figures after exemptions and why it was admitted."""
+    """One step of a route, with the figures after exemptions and why it was admitted.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import Diploma, Level, Profile, find_routes, load_catalogue
+    >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    >>> step: Step = find_routes(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1))[0].steps[0]
+    >>> step.programme, step.months, step.grants, [r.nl for r in step.admitted_by]
+    ('pwpo', 36, ('po',), ['diploma vwo aanwezig'])
+    """
 
     programme: str
     kind: str
@@ -125,6 +141,13 @@ class Route:
     ``months`` and ``ec`` add up the steps whose figures are known, and ``unknown_figures`` names
     the steps whose figures no source gives; ``cost_eur`` is the cost to the person, or None when a
     step's cost is unknown. ``status`` is ``"open"`` or ``"conditional"``.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import Diploma, Level, Profile, find_routes, load_catalogue
+    >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    >>> route: Route = find_routes(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1))[0]
+    >>> route.qualification, route.status, route.months, route.programmes
+    ('po', 'open', 36, ('pwpo',))
     """
 
     qualification: str
@@ -158,7 +181,10 @@ class Route:
 
 @frozen(kw_only=True)
 class Blocked:
-    """A programme on the way to a target that the person cannot enter, why, and what would help."""
+    """A programme on the way to a target that the person cannot enter, why, and what would help.
+
+    See :func:`explain` for an example.
+    """
 
     programme: str
     kind: str
@@ -316,6 +342,16 @@ def explain(
     Each comes with the failed requirements (and their sources) and the single changes that would
     open it: a completed programme, a qualification, a job at a school, a diploma. Raises
     :class:`~leraarroutes.UnknownNameError` for a malformed target.
+
+    >>> from leraarroutes import Diploma, Level, Profile, load_catalogue
+    >>> jurist = Profile(diplomas=(Diploma(level=Level.WO_MASTER, programme="Rechten"),))
+    >>> closed = explain(load_catalogue(), jurist, "eerstegraads:geschiedenis", as_of=dt.date(2024, 1, 1))
+    >>> first: Blocked = closed[0]
+    >>> first.programme
+    'educatieve-master-2jr/geschiedenis'
+    >>> [r.nl for r in first.would_open]  # doctest: +NORMALIZE_WHITESPACE
+    ['eerst premaster-ulo-uu/geschiedenis afronden', 'eerst premaster-ulo-leiden/geschiedenis afronden',
+     'diploma wo-bachelor']
     """
     day = as_of or dt.date.today()
     goal = _target(target)

@@ -106,7 +106,7 @@ class Reason:
 class Verdict:
     """The outcome of a rule: a truth value and the reasons that decided it.
 
-    >>> verdict = HasDiploma(levels=(Level.VWO,)).evaluate(Profile())
+    >>> verdict: Verdict = HasDiploma(levels=(Level.VWO,)).evaluate(Profile())
     >>> verdict.ok, verdict.truth, [r.nl for r in verdict.reasons]
     (False, <Truth.NO: 'no'>, ['geen diploma van niveau vwo'])
     """
@@ -125,8 +125,9 @@ class RuleContext(Protocol):
 
     :meth:`leraarroutes.Catalogue.context` gives one; :data:`NO_CONTEXT` knows no tables.
 
-    >>> NO_CONTEXT.programme_kind("pabo") is None
-    True
+    >>> context: RuleContext = NO_CONTEXT
+    >>> context.programme_kind("pabo") is None, context.as_of is None
+    (True, True)
     """
 
     @property

@@ -237,7 +237,15 @@ def _subject_ec_in(value: Any, _t: Any) -> tuple[tuple[str, int], ...]:  # noqa:
 
 
 def make_converter() -> cattrs.Converter:
-    """A new strict converter for every domain type (unknown keys fail, defaults are omitted)."""
+    """A new strict converter for every domain type (unknown keys fail, defaults are omitted).
+
+    >>> from leraarroutes import Diploma, Level, Profile
+    >>> converter = make_converter()
+    >>> converter.unstructure(Profile(diplomas=(Diploma(level=Level.VWO),)))
+    {'diplomas': [{'level': 'vwo'}]}
+    >>> converter.structure({"diplomas": [{"level": "havo"}]}, Profile).diplomas[0].level
+    <Level.HAVO: 'havo'>
+    """
     converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     for kind, label in (
         (str, "a text"),

@@ -20,7 +20,13 @@ __all__ = ["ShortageListing", "Subject"]
 
 @frozen(kw_only=True)
 class ShortageListing:
-    """One source's statement, on a date, that a subject is a shortage subject (tekortvak)."""
+    """One source's statement, on a date, that a subject is a shortage subject (tekortvak).
+
+    >>> from leraarroutes import load_catalogue
+    >>> first: ShortageListing = load_catalogue().subject("natuurkunde").shortage[0]
+    >>> first.listed_on
+    datetime.date(2019, 1, 1)
+    """
 
     listed_on: dt.date
     source: str = field(validator=_validate.non_blank)

@@ -24,6 +24,7 @@ from leraarroutes import (
     Job,
     Level,
     Profile,
+    ProgrammeId,
     Qualification,
     Route,
     SearchLimitError,
@@ -36,6 +37,7 @@ from leraarroutes import (
 from leraarroutes._compiled import compiled
 from leraarroutes._graph import programme_graph
 from leraarroutes.cli import main
+from leraarroutes.profile import MAX_LIST_ITEMS
 from tests.conftest import AS_OF
 from tests.test_laws import programme
 
@@ -200,3 +202,15 @@ def test_of_two_orders_of_the_same_steps_the_certain_one_is_kept() -> None:
     )
     routes = find_routes(catalogue, Profile(job=Job(sector=Sector.VO)), "po", as_of=AS_OF)
     assert [(r.programmes, r.status) for r in routes] == [(("p3", "p0", "p1"), "open")]
+
+
+def test_a_profile_at_the_list_limit_still_gets_its_routes(catalogue: Catalogue) -> None:
+    """500 completed programmes is the input limit; the steps of a route may add more."""
+    full = Profile(
+        diplomas=(Diploma(level=Level.HAVO),),
+        completed=tuple(ProgrammeId(f"elders-{i}") for i in range(MAX_LIST_ITEMS)),
+    )
+    routes = find_routes(catalogue, full, "po", as_of=AS_OF)
+    assert [r.programmes for r in routes] == [
+        r.programmes for r in find_routes(catalogue, Profile(diplomas=full.diplomas), "po", as_of=AS_OF)
+    ]

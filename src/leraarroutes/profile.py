@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import field, frozen, validators
@@ -120,6 +120,10 @@ class Profile:
         default=(), converter=_sorted_unique, validator=_at_most(MAX_LIST_ITEMS, "MAX_LIST_ITEMS")
     )
 
+    if TYPE_CHECKING:  # written by attrs for slotted classes; declared so that gain_all type-checks
+
+        def __setstate__(self, state: dict[str, Any]) -> None: ...
+
     def ec_in(self, subject: str) -> int | None:
         """The EC of subject content in ``subject``, or None when the profile does not say."""
         return dict(self.subject_ec).get(SubjectId(subject))
@@ -141,6 +145,10 @@ class Profile:
     def gain_all(self, steps: Iterable[tuple[ProgrammeId, tuple[Qualification, ...], tuple[Diploma, ...]]]) -> Profile:
         """The profile after completing each ``(programme, qualifications, diplomas)`` in order.
 
+        The result may hold more than :data:`MAX_LIST_ITEMS` programmes or qualifications (or
+        :data:`MAX_DIPLOMAS` diplomas): the limits bound what a profile is read with, not what the
+        steps of a route add.
+
         >>> from leraarroutes import Level, Qualification
         >>> after = Profile().gain_all([
         ...     ("pabo", (Qualification.parse("po"),), (Diploma(level=Level.HBO_BACHELOR),)),
@@ -154,13 +162,19 @@ class Profile:
             completed.append(programme)
             qualifications += granted
             diplomas += awarded
-        return Profile(
-            description=self.description,
-            diplomas=tuple(diplomas),
-            studying=self.studying,
-            subject_ec=self.subject_ec,
-            work_experience_years=self.work_experience_years,
-            job=self.job,
-            completed=tuple(completed),
-            qualifications=tuple(qualifications),
-        )
+        # Built through the pickle protocol (attrs' __setstate__), not __init__: the parts are checked
+        # already, and the list limits bound what is read, not what the steps of a route add (a
+        # profile at the limit would otherwise fail mid-search).
+        state = {
+            "description": self.description,
+            "diplomas": tuple(diplomas),
+            "studying": self.studying,
+            "subject_ec": self.subject_ec,
+            "work_experience_years": self.work_experience_years,
+            "job": self.job,
+            "completed": _sorted_unique(completed),
+            "qualifications": _sorted_unique(qualifications),
+        }
+        after = Profile.__new__(Profile)
+        after.__setstate__(state)
+        return after

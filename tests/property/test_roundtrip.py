@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from leraarroutes import (
     Catalogue,
     Diploma,
     Profile,
+    ProgrammeId,
     Qualification,
     Rule,
     dumps,
@@ -72,3 +75,30 @@ def test_qualifications_sort_by_kind_then_subject(a: Qualification, b: Qualifica
     assert (a >= b) == (a > b or a == b)
     if a < b < c:
         assert a < c
+
+
+@given(
+    profile=profiles(),
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from(["pabo", "kopopleiding/wiskunde", "pdg-traject"]),
+            st.lists(qualifications(), max_size=2).map(tuple),
+            st.lists(diplomas(), max_size=1).map(tuple),
+        ),
+        max_size=3,
+    ),
+)
+def test_gaining_steps_gives_the_profile_built_from_its_parts(
+    profile: Profile, steps: list[tuple[str, tuple[Qualification, ...], tuple[Diploma, ...]]]
+) -> None:
+    """gain_all skips the constructor; its result is equal (and hashes equal) to the constructed one."""
+    after = profile.gain_all([(ProgrammeId(pid), quals, dips) for pid, quals, dips in steps])
+    built = attrs.evolve(
+        profile,
+        completed=(*profile.completed, *(pid for pid, _, _ in steps)),
+        qualifications=(*profile.qualifications, *(q for _, quals, _ in steps for q in quals)),
+        diplomas=(*profile.diplomas, *(d for _, _, dips in steps for d in dips)),
+    )
+    assert after == built
+    assert hash(after) == hash(built)
+    assert repr(after) == repr(built)

@@ -37,7 +37,7 @@ from leraarroutes import (
 from leraarroutes._compiled import compiled
 from leraarroutes._graph import programme_graph
 from leraarroutes.cli import main
-from leraarroutes.profile import MAX_LIST_ITEMS
+from leraarroutes.profile import MAX_DIPLOMAS, MAX_LIST_ITEMS
 from tests.conftest import AS_OF
 from tests.test_laws import programme
 
@@ -214,3 +214,7 @@ def test_a_profile_at_the_list_limit_still_gets_its_routes(catalogue: Catalogue)
     assert [r.programmes for r in routes] == [
         r.programmes for r in find_routes(catalogue, Profile(diplomas=full.diplomas), "po", as_of=AS_OF)
     ]
+    most_diplomas = Profile(diplomas=(Diploma(level=Level.HAVO),) * MAX_DIPLOMAS)
+    assert explain(catalogue, most_diplomas, "po", as_of=AS_OF) == explain(
+        catalogue, Profile(diplomas=(Diploma(level=Level.HAVO),)), "po", as_of=AS_OF
+    )

@@ -162,6 +162,22 @@ class Profile:
             completed.append(programme)
             qualifications += granted
             diplomas += awarded
+        return self._grown(completed, qualifications, diplomas)
+
+    def with_added(self, *, qualifications: Iterable[Qualification] = (), diplomas: Iterable[Diploma] = ()) -> Profile:
+        """The profile with more qualifications or diplomas, as a what-if (no programme completed).
+
+        Like :meth:`gain_all`, the result may go past the list limits.
+
+        >>> from leraarroutes import Level, Qualification
+        >>> [str(q) for q in Profile().with_added(qualifications=[Qualification.parse("po")]).qualifications]
+        ['po']
+        """
+        return self._grown(list(self.completed), [*self.qualifications, *qualifications], [*self.diplomas, *diplomas])
+
+    def _grown(
+        self, completed: list[ProgrammeId], qualifications: list[Qualification], diplomas: list[Diploma]
+    ) -> Profile:
         # Built through the pickle protocol (attrs' __setstate__), not __init__: the parts are checked
         # already, and the list limits bound what is read, not what the steps of a route add (a
         # profile at the limit would otherwise fail mid-search).

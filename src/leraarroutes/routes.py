@@ -421,7 +421,7 @@ def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterab
             q_text = str(node.qualification)
             yield (
                 _change(f"bevoegdheid {q_text}", f"the qualification {q_text}"),
-                attrs.evolve(profile, qualifications=(*profile.qualifications, node.qualification)),
+                profile.with_added(qualifications=[node.qualification]),
             )
         elif isinstance(node, HasJob):
             where = node.sector.value + (f" ({node.subject})" if node.subject else "")
@@ -438,5 +438,5 @@ def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterab
             age_en = f" at most {node.max_age_years} years old" if node.max_age_years is not None else ""
             yield (
                 _change(f"diploma {level.value}{age_nl}", f"a {level.value} diploma{age_en}"),
-                attrs.evolve(profile, diplomas=(*profile.diplomas, Diploma(level=level))),
+                profile.with_added(diplomas=[Diploma(level=level)]),
             )

@@ -102,3 +102,9 @@ def test_gaining_steps_gives_the_profile_built_from_its_parts(
     assert after == built
     assert hash(after) == hash(built)
     assert repr(after) == repr(built)
+    extra_q = tuple(q for _, quals, _ in steps for q in quals)
+    extra_d = tuple(d for _, _, dips in steps for d in dips)
+    added = profile.with_added(qualifications=extra_q, diplomas=extra_d)
+    assert added == attrs.evolve(
+        profile, qualifications=(*profile.qualifications, *extra_q), diplomas=(*profile.diplomas, *extra_d)
+    )

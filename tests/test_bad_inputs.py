@@ -8,8 +8,26 @@ from typing import Any
 import pytest
 import yaml
 
-from leraarroutes import CatalogueError, InputError, Profile, Rule, RuleError, load_catalogue, loads
+from leraarroutes import (
+    CatalogueError,
+    Diploma,
+    HasJob,
+    InputError,
+    Level,
+    Profile,
+    Rule,
+    RuleError,
+    Sector,
+    explain,
+    find_routes,
+    load_catalogue,
+    loads,
+    overview_mermaid,
+    personal_mermaid,
+    to_digraph,
+)
 from leraarroutes.cli import main
+from leraarroutes.rules import describe
 
 HERE = Path(__file__).parent / "bad_inputs"
 CASES: list[dict[str, Any]] = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
@@ -63,3 +81,30 @@ def test_a_malformed_rule_read_alone_is_a_rule_error_and_in_a_catalogue_a_catalo
     with pytest.raises(CatalogueError) as in_catalogue:
         load_catalogue(source)
     assert not isinstance(in_catalogue.value, RuleError)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda cat: find_routes(cat, Profile(), "po", lang="de"),
+        lambda cat: find_routes(cat, Profile(diplomas=(Diploma(level=Level.VWO),)), "po")[0].to_json("EN"),
+        lambda cat: to_digraph(cat, "po", lang="fr"),
+        lambda cat: overview_mermaid(cat, "po", lang="english"),
+        lambda cat: personal_mermaid(cat, Profile(), "po", lang=""),
+        lambda _cat: describe(HasJob(sector=Sector.PO), "de"),
+        lambda cat: cat.subject("wiskunde").label("de"),
+    ],
+    ids=["find_routes", "Route.to_json", "to_digraph", "overview_mermaid", "personal_mermaid", "describe", "label"],
+)
+def test_an_unknown_language_is_an_input_error_naming_the_valid_ones(call: Any) -> None:
+    """Never a KeyError from a table of words, never Dutch silently in place of another language."""
+    with pytest.raises(InputError, match=r"unknown language .*; valid: nl, en"):
+        call(load_catalogue())
+
+
+def test_plain_data_instead_of_a_profile_says_how_to_make_one() -> None:
+    """A dict from a web form is the likely mistake; the error names the way to read it."""
+    with pytest.raises(InputError, match=r"expected a Profile, not dict; read one with leraarroutes\.loads"):
+        find_routes(load_catalogue(), {"diplomas": [{"level": "vwo"}]}, "po")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="expected a Profile"):
+        explain(load_catalogue(), {"diplomas": []}, "po")  # type: ignore[arg-type]

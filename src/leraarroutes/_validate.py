@@ -9,6 +9,8 @@ from typing import Any
 
 import attrs
 
+from leraarroutes.errors import InputError
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -60,3 +62,14 @@ def did_you_mean(value: object, choices: Iterable[str], n: int = 1) -> str:
     """``"; did you mean 'x'?"`` for the closest of ``choices`` (up to ``n``), or ``""``."""
     close = difflib.get_close_matches(str(value), list(choices), n=n)
     return f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+
+
+LANGUAGES = ("nl", "en")
+"""The languages of texts and labels: Dutch (the default) and English."""
+
+
+def language(lang: str) -> str:
+    """``lang`` when it is one of :data:`LANGUAGES`, else an :class:`~leraarroutes.InputError`."""
+    if lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r}; valid: {', '.join(LANGUAGES)}")
+    return lang

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from leraarroutes import __version__, serialize
+from leraarroutes import __version__, _validate, serialize
 from leraarroutes.catalogue import _SECTIONS, Catalogue
 from leraarroutes.errors import LeraarroutesError, ProfileError
 from leraarroutes.loading import format_of, load_catalogue, load_profiles
@@ -93,6 +93,7 @@ def _programme_json(p: Programme) -> dict[str, Any]:
 
 def catalogue_text(catalogue: Catalogue, lang: str = "nl") -> str:  # noqa: C901 - one line per fact shown
     """The catalogue for people: grouped by sector, then kind, in Dutch (or English)."""
+    _validate.language(lang)
     words = _WORDS[lang]
     by_sector: dict[str, dict[str, list[Programme]]] = defaultdict(lambda: defaultdict(list))
     for p in catalogue.programmes:

@@ -25,6 +25,7 @@ from typing import cast
 import graphviz
 from attrs import frozen
 
+from leraarroutes import _validate
 from leraarroutes._graph import programme_graph
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.education import Level
@@ -589,6 +590,7 @@ def to_digraph(catalogue: Catalogue, name: str, *, as_of: dt.date | None = None,
     the links between them; colour and shape by programme kind, with a legend. Raises
     :class:`~leraarroutes.UnknownNameError` for an unknown name.
     """
+    _validate.language(lang)
     return _dot(_overview(catalogue, name, as_of or dt.date.today(), lang))
 
 
@@ -612,6 +614,7 @@ def personal_digraph(
     >>> graph.source.splitlines()[0], "pwpo" in graph.source
     ('digraph persoonlijk {', True)
     """
+    _validate.language(lang)
     return _dot(_personal(catalogue, profile, target, day=as_of or dt.date.today(), lang=lang, limit=limit))
 
 
@@ -642,6 +645,7 @@ def _mermaid(diagram: _Diagram) -> str:
 
 def overview_mermaid(catalogue: Catalogue, name: str, *, as_of: dt.date | None = None, lang: str = "nl") -> str:
     """The named overview as Mermaid flowchart text, for Markdown documentation."""
+    _validate.language(lang)
     return _mermaid(_overview(catalogue, name, as_of or dt.date.today(), lang))
 
 
@@ -655,6 +659,7 @@ def personal_mermaid(
     >>> personal_mermaid(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1)).splitlines()[:3]
     ['flowchart LR', '  subgraph start["Vooropleiding"]', '    n0["Jij<br/>vwo"]']
     """
+    _validate.language(lang)
     return _mermaid(_personal(catalogue, profile, target, day=as_of or dt.date.today(), lang=lang, limit=12))
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import frozen
 
+from leraarroutes import _validate
 from leraarroutes._graph import programme_graph
 from leraarroutes._search import Figures, Found, Plan, Search, ranked
 
@@ -116,6 +117,7 @@ class Step:
 
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         """The step as the documented JSON object."""
+        _validate.language(lang)
         return {
             "programme": self.programme,
             "kind": self.kind,
@@ -162,6 +164,7 @@ class Route:
 
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         """The route as the documented JSON object."""
+        _validate.language(lang)
         return {
             "qualification": self.qualification,
             "status": self.status,
@@ -194,6 +197,7 @@ class Blocked:
 
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         """The blocked programme as the documented JSON object."""
+        _validate.language(lang)
         return {
             "programme": self.programme,
             "kind": self.kind,
@@ -210,6 +214,15 @@ def _target(target: str | Qualification | None) -> Qualification | None:
         return Qualification.parse(target)
     except ValueError as exc:
         raise UnknownNameError(str(exc)) from None
+
+
+def _check_profile(profile: object) -> None:
+    # Plain data from a web form or JSON is the likely mistake; say how to make a Profile of it.
+    if not isinstance(profile, Profile):
+        raise InputError(
+            f"expected a Profile, not {type(profile).__name__}; "
+            "read one with leraarroutes.loads(text, Profile) or leraarroutes.load_profile(path)"
+        )
 
 
 def _sort(sort: SortKey | str) -> SortKey:
@@ -314,6 +327,8 @@ def find_routes(
         raise InputError(f"max_steps must be between 1 and {MAX_STEPS_LIMIT}, not {max_steps}")
     if limit is not None and limit < 0:
         raise InputError(f"limit must be 0 or more, not {limit}")
+    _validate.language(lang)
+    _check_profile(profile)
     search, found = ranked(
         catalogue,
         profile,
@@ -357,6 +372,7 @@ def explain(
     goal = _target(target)
     if goal is None:  # pragma: no cover - typed as required
         raise UnknownNameError("explain needs a target qualification")
+    _check_profile(profile)
     graph = programme_graph(catalogue, day)
     context = catalogue.context(day)
     blocked = []

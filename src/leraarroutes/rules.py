@@ -99,7 +99,7 @@ class Reason:
 
     def text(self, lang: str = "nl") -> str:
         """The reason in ``lang`` (``"nl"`` or ``"en"``)."""
-        return self.en if lang == "en" else self.nl
+        return self.en if _validate.language(lang) == "en" else self.nl
 
 
 @frozen(kw_only=True)
@@ -944,7 +944,7 @@ def describe(rule: Rule, lang: str = "nl") -> str:  # noqa: C901, PLR0911, PLR09
     >>> describe(HasDiploma(levels=(Level.HAVO, Level.VWO)) | HasJob(sector=Sector.PO))
     'een van: diploma havo of vwo; baan in het po'
     """
-    nl = lang != "en"
+    nl = _validate.language(lang) == "nl"
     if isinstance(rule, (AllOf, AnyOf)):
         if not rule.rules:
             return (

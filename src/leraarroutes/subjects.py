@@ -47,7 +47,7 @@ class Subject:
 
     def label(self, lang: str = "nl") -> str:
         """The display name in ``lang`` (``"nl"`` or ``"en"``)."""
-        return self.name_en if lang == "en" else self.name
+        return self.name_en if _validate.language(lang) == "en" else self.name
 
     def shortage_on(self, day: dt.date) -> bool:
         """Whether some source listed the subject as a shortage subject on or before ``day``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from leraarroutes import (
     Rule,
     RuleError,
     Sector,
+    UnknownNameError,
+    batch,
     explain,
     find_routes,
     load_catalogue,
@@ -108,3 +111,16 @@ def test_plain_data_instead_of_a_profile_says_how_to_make_one() -> None:
         find_routes(load_catalogue(), {"diplomas": [{"level": "vwo"}]}, "po")  # type: ignore[arg-type]
     with pytest.raises(InputError, match="expected a Profile"):
         explain(load_catalogue(), {"diplomas": []}, "po")  # type: ignore[arg-type]
+
+
+def test_a_target_subject_the_catalogue_does_not_know_is_named_not_answered_with_nothing() -> None:
+    """'tweedegraads:wiskund' gave no routes, as if there were none; now it names 'wiskunde'."""
+    catalogue = load_catalogue()
+    vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    expected = r"target tweedegraads:wiskund: unknown subject 'wiskund'; did you mean 'wiskunde'\?"
+    with pytest.raises(UnknownNameError, match=expected):
+        find_routes(catalogue, vwo, "tweedegraads:wiskund")
+    with pytest.raises(UnknownNameError, match="unknown subject 'wiskund'"):
+        explain(catalogue, vwo, "eerstegraads:wiskund")
+    with pytest.raises(UnknownNameError, match="unknown subject 'wiskund'"):
+        list(batch.evaluate(catalogue, [("a", vwo)], "tweedegraads:wiskund", as_of=dt.date(2024, 1, 1)))

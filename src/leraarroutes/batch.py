@@ -93,7 +93,7 @@ def _summary(routes: Iterable[_Summarised]) -> list[dict[str, Any]]:
 
 def _summaries(catalogue: Catalogue, target: str | None, as_of: dt.date) -> Callable[[Profile], list[dict[str, Any]]]:
     """The summary of one profile's routes: :func:`find_routes` without writing out the reasons."""
-    goal = None if target is None else _target(target)
+    goal = _target(target, catalogue)
 
     def answer(profile: Profile) -> list[dict[str, Any]]:
         found = ranked(

@@ -207,13 +207,20 @@ class Blocked:
         }
 
 
-def _target(target: str | Qualification | None) -> Qualification | None:
-    if target is None or isinstance(target, Qualification):
-        return target
+def _target(target: str | Qualification | None, catalogue: Catalogue) -> Qualification | None:
+    """The target as a qualification whose subject the catalogue knows (no answer is a wrong one)."""
+    if target is None:
+        return None
     try:
-        return Qualification.parse(target)
+        goal = target if isinstance(target, Qualification) else Qualification.parse(target)
     except ValueError as exc:
         raise UnknownNameError(str(exc)) from None
+    if goal.subject is not None:
+        try:
+            catalogue.subject(goal.subject)
+        except UnknownNameError as exc:
+            raise UnknownNameError(f"target {goal}: {exc}") from None
+    return goal
 
 
 def _check_profile(profile: object) -> None:
@@ -321,7 +328,7 @@ def find_routes(
     ``max_states`` states would be visited.
     """
     day = as_of or dt.date.today()
-    goal = _target(target)
+    goal = _target(target, catalogue)
     key = _sort(sort)
     if not 1 <= max_steps <= MAX_STEPS_LIMIT:
         raise InputError(f"max_steps must be between 1 and {MAX_STEPS_LIMIT}, not {max_steps}")
@@ -369,7 +376,7 @@ def explain(
      'diploma wo-bachelor']
     """
     day = as_of or dt.date.today()
-    goal = _target(target)
+    goal = _target(target, catalogue)
     if goal is None:  # pragma: no cover - typed as required
         raise UnknownNameError("explain needs a target qualification")
     _check_profile(profile)

@@ -184,6 +184,16 @@ class Catalogue:
         """The qualification scopes in force on ``on``."""
         return tuple(s for s in self.qualification_scopes if s.valid_on(on))
 
+    def as_file(self, title: str | None = None) -> CatalogueFile:
+        """The catalogue as the contents of one catalogue file (what :func:`~leraarroutes.save` writes).
+
+        >>> from leraarroutes import load_catalogue
+        >>> content = load_catalogue().as_file("alles")
+        >>> content.title, len(content.programmes) == len(load_catalogue().programmes)
+        ('alles', True)
+        """
+        return CatalogueFile(title=title, **{section: getattr(self, section) for section in _SECTIONS})
+
     def kinds(self) -> frozenset[ProgrammeKind]:
         """The programme kinds this catalogue has programmes of."""
         return frozenset(p.kind for p in self.programmes)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 from attrs import frozen
 
-from leraarroutes.catalogue import _SECTIONS, Catalogue, CatalogueFile
+from leraarroutes.catalogue import Catalogue, CatalogueFile
 from leraarroutes.education import Diploma, Level, Study
 from leraarroutes.ids import ProgrammeId
 from leraarroutes.profile import Profile
@@ -165,14 +165,10 @@ def determinism(catalogue: Catalogue, profiles: Iterable[Profile], *, as_of: dt.
     return tuple(found)
 
 
-def _as_file(catalogue: Catalogue) -> CatalogueFile:
-    return CatalogueFile(**{section: getattr(catalogue, section) for section in _SECTIONS})
-
-
 def round_trip(catalogue: Catalogue, *, as_of: dt.date | None = None) -> tuple[Violation, ...]:
     """Writing the catalogue as YAML, JSON and TOML and reading it back loses nothing."""
     _ = as_of
-    content = _as_file(catalogue)
+    content = catalogue.as_file()
     found = []
     for fmt in ("yaml", "json", "toml"):
         try:

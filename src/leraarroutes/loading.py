@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from leraarroutes.catalogue import _SECTIONS, Catalogue, CatalogueFile, Origin, check
 from leraarroutes.errors import CatalogueError, InputError, ProfileError
 from leraarroutes.profile import Profile
@@ -203,7 +205,10 @@ def save(obj: object, path: str | os.PathLike[str], *, inputs: Iterable[str | os
     """Write a profile or catalogue file atomically, in the format its suffix names.
 
     The file appears whole or not at all: the text goes to a temporary file beside it that then
-    replaces ``path``. Writing over one of ``inputs`` is refused.
+    replaces ``path``. Writing over one of ``inputs`` is refused. A :class:`Catalogue` is written
+    as one catalogue file (:meth:`Catalogue.as_file`), which
+    ``load_catalogue(path, shipped=False)`` reads back. Anything but a domain object is an
+    :class:`~leraarroutes.InputError`.
 
     >>> import tempfile, pathlib
     >>> from leraarroutes import Diploma, Level, Profile
@@ -214,6 +219,10 @@ def save(obj: object, path: str | os.PathLike[str], *, inputs: Iterable[str | os
     >>> load_profile(path) == Profile(diplomas=(Diploma(level=Level.VWO),))
     True
     """
+    if isinstance(obj, Catalogue):
+        obj = obj.as_file()
+    elif not attrs.has(type(obj)) or not type(obj).__module__.startswith("leraarroutes."):
+        raise InputError(f"save writes profiles, catalogues and their parts, not {type(obj).__name__}", file=str(path))
     save_text(path, _serialize().dumps(obj, format_of(path)), inputs=inputs)
 
 

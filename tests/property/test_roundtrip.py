@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import attrs
 import pytest
 from hypothesis import given
@@ -10,13 +12,16 @@ from hypothesis import strategies as st
 from leraarroutes import (
     Catalogue,
     Diploma,
+    InputError,
     Profile,
     ProgrammeId,
     Qualification,
     Rule,
     dumps,
     laws,
+    load_catalogue,
     loads,
+    save,
 )
 from leraarroutes.strategies import diplomas, profiles, qualifications, rules
 
@@ -108,3 +113,21 @@ def test_gaining_steps_gives_the_profile_built_from_its_parts(
     assert added == attrs.evolve(
         profile, qualifications=(*profile.qualifications, *extra_q), diplomas=(*profile.diplomas, *extra_d)
     )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_saved_catalogue_loads_back_as_the_same_catalogue(
+    catalogue: Catalogue, fmt: str, tmp_path: pathlib.Path
+) -> None:
+    """save(catalogue) writes a catalogue file that load_catalogue reads back, every section equal."""
+    path = tmp_path / f"alles.{fmt}"
+    save(catalogue, path)
+    back = load_catalogue(path, shipped=False)
+    assert back.as_file() == catalogue.as_file()
+
+
+def test_saving_something_that_is_not_a_domain_object_is_an_input_error(tmp_path: pathlib.Path) -> None:
+    """Not a YAML representer's error from deep inside: what save writes, and what it was given."""
+    with pytest.raises(InputError, match="save writes profiles, catalogues and their parts, not dict"):
+        save({"diplomas": []}, tmp_path / "p.yaml")
+    assert not (tmp_path / "p.yaml").exists()

@@ -27,6 +27,8 @@ from leraarroutes import (
     loads,
     overview_mermaid,
     personal_mermaid,
+    render,
+    save,
     to_digraph,
 )
 from leraarroutes.cli import main
@@ -124,3 +126,30 @@ def test_a_target_subject_the_catalogue_does_not_know_is_named_not_answered_with
         explain(catalogue, vwo, "eerstegraads:wiskund")
     with pytest.raises(UnknownNameError, match="unknown subject 'wiskund'"):
         list(batch.evaluate(catalogue, [("a", vwo)], "tweedegraads:wiskund", as_of=dt.date(2024, 1, 1)))
+
+
+def test_a_day_that_is_not_a_date_is_named_and_a_datetime_counts_as_its_date() -> None:
+    """'2024-01-01' as a text was a TypeError from comparing dates; a datetime one too."""
+    catalogue = load_catalogue()
+    vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    with pytest.raises(InputError, match=r"as_of must be a date such as datetime.date\(2024, 1, 1\), not str"):
+        find_routes(catalogue, vwo, "po", as_of="2024-01-01")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="as_of must be a date"):
+        to_digraph(catalogue, "po", as_of="2024")  # type: ignore[arg-type]
+    at_noon = find_routes(catalogue, vwo, "po", as_of=dt.datetime(2024, 1, 1, 12, 0))  # noqa: DTZ001 - a naive time of day
+    assert at_noon == find_routes(catalogue, vwo, "po", as_of=dt.date(2024, 1, 1))
+
+
+def test_batch_chunks_of_plain_data_say_how_to_make_profiles() -> None:
+    """evaluate_chunk over dicts (a dataframe's rows) names the mistake, not an AttributeError."""
+    with pytest.raises(InputError, match="expected a Profile, not dict"):
+        batch.evaluate_chunk(load_catalogue(), [{"diplomas": []}], "po", as_of=dt.date(2024, 1, 1))  # type: ignore[list-item]
+
+
+def test_writing_into_a_folder_that_does_not_exist_names_the_file(tmp_path: Path) -> None:
+    """save and render: an InputError with the path, never an OSError from a temporary file."""
+    missing = tmp_path / "nog-niet" / "p.yaml"
+    with pytest.raises(InputError, match=r"nog-niet/p.yaml: cannot write here: No such file or directory"):
+        save(Profile(), missing)
+    with pytest.raises(InputError, match=r"nog-niet/po.dot: cannot write here"):
+        render(to_digraph(load_catalogue(), "po"), tmp_path / "nog-niet" / "po.dot")

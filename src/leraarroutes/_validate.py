@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterable
@@ -73,3 +74,17 @@ def language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r}; valid: {', '.join(LANGUAGES)}")
     return lang
+
+
+def day(as_of: object) -> dt.date:
+    """The day a question is asked for: ``as_of``, today when it is None.
+
+    A datetime counts as its date; anything else is an :class:`~leraarroutes.InputError`.
+    """
+    if as_of is None:
+        return dt.date.today()
+    if isinstance(as_of, dt.datetime):
+        return as_of.date()
+    if isinstance(as_of, dt.date):
+        return as_of
+    raise InputError(f"as_of must be a date such as datetime.date(2024, 1, 1), not {type(as_of).__name__} {as_of!r}")

@@ -28,12 +28,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from leraarroutes import serialize
+from leraarroutes import _validate, serialize
 from leraarroutes._search import ranked
 from leraarroutes.catalogue import Catalogue
 from leraarroutes.errors import InputError, ProfileError
 from leraarroutes.profile import Profile
-from leraarroutes.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS, Route, SortKey, _target
+from leraarroutes.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS, Route, SortKey, _check_profile, _target
 
 __all__ = ["evaluate", "evaluate_chunk", "evaluate_jsonl", "read_profiles", "summary"]
 
@@ -94,13 +94,15 @@ def _summary(routes: Iterable[_Summarised]) -> list[dict[str, Any]]:
 def _summaries(catalogue: Catalogue, target: str | None, as_of: dt.date) -> Callable[[Profile], list[dict[str, Any]]]:
     """The summary of one profile's routes: :func:`find_routes` without writing out the reasons."""
     goal = _target(target, catalogue)
+    day = _validate.day(as_of)
 
     def answer(profile: Profile) -> list[dict[str, Any]]:
+        _check_profile(profile)
         found = ranked(
             catalogue,
             profile,
             goal,
-            day=as_of,
+            day=day,
             sort=SortKey.MONTHS.value,
             pareto=False,
             limit=None,

@@ -17,7 +17,6 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import cast
@@ -31,6 +30,7 @@ from leraarroutes.catalogue import Catalogue
 from leraarroutes.education import Level
 from leraarroutes.errors import InputError, LeraarroutesError, UnknownNameError
 from leraarroutes.ids import offering_subject
+from leraarroutes.loading import write_atomically
 from leraarroutes.profile import Profile
 from leraarroutes.programmes import Programme, ProgrammeKind, ProgrammeLevel
 from leraarroutes.qualifications import QualificationKind
@@ -591,7 +591,7 @@ def to_digraph(catalogue: Catalogue, name: str, *, as_of: dt.date | None = None,
     :class:`~leraarroutes.UnknownNameError` for an unknown name.
     """
     _validate.language(lang)
-    return _dot(_overview(catalogue, name, as_of or dt.date.today(), lang))
+    return _dot(_overview(catalogue, name, _validate.day(as_of), lang))
 
 
 def personal_digraph(
@@ -615,7 +615,7 @@ def personal_digraph(
     ('digraph persoonlijk {', True)
     """
     _validate.language(lang)
-    return _dot(_personal(catalogue, profile, target, day=as_of or dt.date.today(), lang=lang, limit=limit))
+    return _dot(_personal(catalogue, profile, target, day=_validate.day(as_of), lang=lang, limit=limit))
 
 
 def _mermaid_text(value: str) -> str:
@@ -646,7 +646,7 @@ def _mermaid(diagram: _Diagram) -> str:
 def overview_mermaid(catalogue: Catalogue, name: str, *, as_of: dt.date | None = None, lang: str = "nl") -> str:
     """The named overview as Mermaid flowchart text, for Markdown documentation."""
     _validate.language(lang)
-    return _mermaid(_overview(catalogue, name, as_of or dt.date.today(), lang))
+    return _mermaid(_overview(catalogue, name, _validate.day(as_of), lang))
 
 
 def personal_mermaid(
@@ -660,7 +660,7 @@ def personal_mermaid(
     ['flowchart LR', '  subgraph start["Vooropleiding"]', '    n0["Jij<br/>vwo"]']
     """
     _validate.language(lang)
-    return _mermaid(_personal(catalogue, profile, target, day=as_of or dt.date.today(), lang=lang, limit=12))
+    return _mermaid(_personal(catalogue, profile, target, day=_validate.day(as_of), lang=lang, limit=12))
 
 
 _FORMATS = ("svg", "png", "pdf", "dot", "mmd")
@@ -694,16 +694,5 @@ def render(graph: graphviz.Digraph, path: str | os.PathLike[str], format: str | 
             ).stdout
         except subprocess.CalledProcessError as exc:
             raise LeraarroutesError(f"dot failed: {exc.stderr.decode('utf-8', 'replace').strip()}") from None
-    _write_atomically(target, data)
+    write_atomically(target, data)
     return target
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -40,6 +40,7 @@ __all__ = [
     "load_profiles",
     "save",
     "save_text",
+    "write_atomically",
 ]
 
 MAX_FILE_BYTES = 5_000_000
@@ -228,15 +229,32 @@ def save(obj: object, path: str | os.PathLike[str], *, inputs: Iterable[str | os
 
 def save_text(path: str | os.PathLike[str], text: str, *, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
     """Write ``text`` to ``path`` atomically; writing over one of ``inputs`` is refused."""
+    write_atomically(path, text.encode("utf-8"), inputs=inputs)
+
+
+def write_atomically(
+    path: str | os.PathLike[str], data: bytes, *, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> None:
+    """Write ``data`` to ``path`` whole or not at all, through a temporary file beside it.
+
+    Writing over one of ``inputs`` is refused; a folder that does not exist or cannot be written
+    is an :class:`~leraarroutes.InputError` naming the file.
+    """
     target = Path(path)
     for source in inputs:
         if Path(source).resolve() == target.resolve():
             raise InputError("refusing to write over an input file", file=str(path))
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"cannot write here: {exc.strerror}", file=str(path)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         Path(tmp).replace(target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -327,7 +327,7 @@ def find_routes(
     :data:`MAX_STEPS_LIMIT`, an unknown sort key), and :class:`SearchLimitError` when more than
     ``max_states`` states would be visited.
     """
-    day = as_of or dt.date.today()
+    day = _validate.day(as_of)
     goal = _target(target, catalogue)
     key = _sort(sort)
     if not 1 <= max_steps <= MAX_STEPS_LIMIT:
@@ -375,7 +375,7 @@ def explain(
     ['eerst premaster-ulo-uu/geschiedenis afronden', 'eerst premaster-ulo-leiden/geschiedenis afronden',
      'diploma wo-bachelor']
     """
-    day = as_of or dt.date.today()
+    day = _validate.day(as_of)
     goal = _target(target, catalogue)
     if goal is None:  # pragma: no cover - typed as required
         raise UnknownNameError("explain needs a target qualification")

@@ -14,8 +14,10 @@ from leraarroutes import (
     Diploma,
     HasJob,
     InputError,
+    Job,
     Level,
     Profile,
+    Qualification,
     Rule,
     RuleError,
     Sector,
@@ -153,3 +155,13 @@ def test_writing_into_a_folder_that_does_not_exist_names_the_file(tmp_path: Path
         save(Profile(), missing)
     with pytest.raises(InputError, match=r"nog-niet/po.dot: cannot write here"):
         render(to_digraph(load_catalogue(), "po"), tmp_path / "nog-niet" / "po.dot")
+
+
+def test_built_in_python_an_enum_field_takes_its_text_and_a_wrong_text_names_the_valid_ones() -> None:
+    """Diploma(level="vwo") is Diploma(level=Level.VWO); a wrong text lists the choices, close ones first."""
+    assert Diploma(level="vwo") == Diploma(level=Level.VWO)
+    assert HasJob(sector="po") == HasJob(sector=Sector.PO)
+    with pytest.raises(ValueError, match=r"'eerstegraad' is not a QualificationKind; valid: po, .*did you mean"):
+        Qualification(kind="eerstegraad", subject="wiskunde")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="expected a Sector or its text, not int 3"):
+        Job(sector=3)  # type: ignore[arg-type]

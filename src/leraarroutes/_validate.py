@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -88,3 +89,23 @@ def day(as_of: object) -> dt.date:
     if isinstance(as_of, dt.date):
         return as_of
     raise InputError(f"as_of must be a date such as datetime.date(2024, 1, 1), not {type(as_of).__name__} {as_of!r}")
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def to_member(kind: type[E], value: E | str) -> E:
+    """``value`` as a member of ``kind``: a member, or its text (``"vwo"`` for ``Level.VWO``).
+
+    For attrs converters. A text that names no member is a ``ValueError`` listing the valid ones.
+    """
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        choices = [str(m.value) for m in kind]
+        if value in choices:
+            return kind(value)
+        msg = f"{value!r} is not a {kind.__name__}; valid: {', '.join(choices)}{did_you_mean(value, choices)}"
+        raise ValueError(msg)
+    msg = f"expected a {kind.__name__} or its text, not {type(value).__name__} {value!r}"
+    raise TypeError(msg)

@@ -62,6 +62,10 @@ def _croho(_instance: object, _attribute: attrs.Attribute[Any], value: int | Non
         raise ValueError(msg)
 
 
+def _level(value: Level | str) -> Level:
+    return _validate.to_member(Level, value)
+
+
 @frozen(kw_only=True, cache_hash=True)
 class Diploma:
     """A diploma a person holds.
@@ -72,7 +76,7 @@ class Diploma:
     diploma: they decide the pabo entry tests.
     """
 
-    level: Level = field(validator=validators.instance_of(Level))
+    level: Level = field(converter=_level)
     programme: str | None = field(default=None, validator=_validate.optional_non_blank)
     croho: int | None = field(default=None, validator=_croho)
     institution: str | None = field(default=None, validator=_validate.optional_non_blank)
@@ -89,7 +93,7 @@ class Diploma:
 class Study:
     """A study in progress, with the EC earned so far."""
 
-    level: Level = field(validator=validators.instance_of(Level))
+    level: Level = field(converter=_level)
     programme: str | None = field(default=None, validator=_validate.optional_non_blank)
     croho: int | None = field(default=None, validator=_croho)
     institution: str | None = field(default=None, validator=_validate.optional_non_blank)

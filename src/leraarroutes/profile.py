@@ -43,11 +43,15 @@ class Sector(enum.StrEnum):
     MBO = "mbo"
 
 
+def _sector(value: Sector | str) -> Sector:
+    return _validate.to_member(Sector, value)
+
+
 @frozen(kw_only=True)
 class Job:
     """A job, or a job offer, at a school: its sector and, for VO and mbo, the subject taught."""
 
-    sector: Sector = field(validator=validators.instance_of(Sector))
+    sector: Sector = field(converter=_sector)
     subject: SubjectId | None = field(default=None, validator=validators.optional(_validate.slug))
     offer: bool = False
 

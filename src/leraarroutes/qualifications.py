@@ -76,6 +76,10 @@ class SchoolSetting(enum.StrEnum):
     PO_MATCHING_SUBJECT = "po-bij-passend-vak"
 
 
+def _kind(value: QualificationKind | str) -> QualificationKind:
+    return _validate.to_member(QualificationKind, value)
+
+
 def _subject_for_kind(instance: Qualification, _attribute: attrs.Attribute[Any], value: object) -> None:
     if instance.kind.per_subject:
         if not isinstance(value, str) or not (value == SUBJECT_PLACEHOLDER or _validate.SLUG.fullmatch(value)):
@@ -97,7 +101,7 @@ class Qualification:
     ['eerstegraads:wiskunde', 'pdg', 'po']
     """
 
-    kind: QualificationKind = field(validator=validators.instance_of(QualificationKind))
+    kind: QualificationKind = field(converter=_kind)
     subject: SubjectId | None = field(default=None, validator=_subject_for_kind)
 
     @classmethod
@@ -173,7 +177,7 @@ class QualificationScope:
     ['vmbo', 'onderbouw-havo-vwo']
     """
 
-    kind: QualificationKind = field(validator=validators.instance_of(QualificationKind))
+    kind: QualificationKind = field(converter=_kind)
     settings: tuple[SchoolSetting, ...] = field(validator=validators.min_len(1))
     valid_from: dt.date | None = None
     valid_until: dt.date | None = field(default=None, validator=_order_dates)

@@ -809,13 +809,17 @@ class ExamSubject(Rule):
         return _UNKNOWN if unknown else _NO
 
 
+def _sector(value: Sector | str) -> Sector:
+    return _validate.to_member(Sector, value)
+
+
 @frozen(kw_only=True)
 class HasJob(Rule):
     """A job (or job offer) at a school in ``sector``, teaching ``subject`` when given."""
 
     tag: ClassVar[str] = "job"
     _reads: ClassVar[tuple[str, ...]] = ("job",)
-    sector: Sector = field(validator=validators.instance_of(Sector))
+    sector: Sector = field(converter=_sector)
     subject: SubjectId | None = field(default=None, validator=_optional_subject)
 
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:

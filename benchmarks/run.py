@@ -387,7 +387,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                 shown = f"batch {n:,} with de-duplication"
                 print(f"  info  {shown:<48} {run['seconds']:>12,.3f} s          {n / run['seconds']:,.0f} profiles/s")
             target(f"batch {n:,} peak memory (maxrss)", run["maxrss_mb"], 200, "MB", None, run["maxrss_mb"] <= 200)
-        few = 3_000 if args.quick else 20_000
+        few = 10_000 if args.quick else 20_000
         source = Path(folder) / "few.csv"
         synthetic_csv(source, few, seed=11)
         run = batch_in_subprocess(source, Path(folder) / "out.jsonl", dedupe=False)

@@ -306,7 +306,7 @@ def _start_of(p: Programme) -> tuple[str, ...]:
 
 
 def _overview(catalogue: Catalogue, name: str, day: dt.date, lang: str) -> _Diagram:  # noqa: C901, PLR0912 - one builder for nodes, edges and legend
-    words = _WORDS[lang]
+    words = _WORDS[_validate.language(lang)]
     programmes = sorted(_selected(catalogue, name, day), key=lambda p: p.id)
     ids = {p.id for p in programmes}
     graph = programme_graph(catalogue, day)
@@ -412,7 +412,7 @@ def _overview(catalogue: Catalogue, name: str, day: dt.date, lang: str) -> _Diag
 def _personal(
     catalogue: Catalogue, profile: Profile, target: str | None, *, day: dt.date, lang: str, limit: int
 ) -> _Diagram:
-    words = _WORDS[lang]
+    words = _WORDS[_validate.language(lang)]
     routes = find_routes(catalogue, profile, target, as_of=day, limit=limit, lang=lang)
     blocked = explain(catalogue, profile, target, as_of=day) if target else ()
     you = [words["you"]]
@@ -590,7 +590,6 @@ def to_digraph(catalogue: Catalogue, name: str, *, as_of: dt.date | None = None,
     the links between them; colour and shape by programme kind, with a legend. Raises
     :class:`~leraarroutes.UnknownNameError` for an unknown name.
     """
-    _validate.language(lang)
     return _dot(_overview(catalogue, name, _validate.day(as_of), lang))
 
 
@@ -614,7 +613,6 @@ def personal_digraph(
     >>> graph.source.splitlines()[0], "pwpo" in graph.source
     ('digraph persoonlijk {', True)
     """
-    _validate.language(lang)
     return _dot(_personal(catalogue, profile, target, day=_validate.day(as_of), lang=lang, limit=limit))
 
 
@@ -645,7 +643,6 @@ def _mermaid(diagram: _Diagram) -> str:
 
 def overview_mermaid(catalogue: Catalogue, name: str, *, as_of: dt.date | None = None, lang: str = "nl") -> str:
     """The named overview as Mermaid flowchart text, for Markdown documentation."""
-    _validate.language(lang)
     return _mermaid(_overview(catalogue, name, _validate.day(as_of), lang))
 
 
@@ -659,7 +656,6 @@ def personal_mermaid(
     >>> personal_mermaid(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1)).splitlines()[:3]
     ['flowchart LR', '  subgraph start["Vooropleiding"]', '    n0["Jij<br/>vwo"]']
     """
-    _validate.language(lang)
     return _mermaid(_personal(catalogue, profile, target, day=_validate.day(as_of), lang=lang, limit=12))
 
 

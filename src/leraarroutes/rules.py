@@ -30,7 +30,7 @@ from attrs import field, frozen, validators
 from leraarroutes import _validate
 from leraarroutes.education import Diploma, Level, Study
 from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId, offering_subject
-from leraarroutes.profile import Profile, Sector
+from leraarroutes.profile import Profile, Sector, _sector
 from leraarroutes.qualifications import Qualification
 
 __all__ = [
@@ -807,10 +807,6 @@ class ExamSubject(Rule):
             elif any(s in self.subjects for s in d.exam_subjects):
                 return _YES
         return _UNKNOWN if unknown else _NO
-
-
-def _sector(value: Sector | str) -> Sector:
-    return _validate.to_member(Sector, value)
 
 
 @frozen(kw_only=True)

@@ -30,10 +30,11 @@ import networkx as nx
 import yaml
 
 import leraarroutes as lr
-from leraarroutes import batch, serialize
-from leraarroutes._graph import _Needs, programme_graph
-from leraarroutes._search import ranked
-from leraarroutes.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS, _written_out
+from leraarroutes.catalogue import serialize
+from leraarroutes.engine import batch
+from leraarroutes.engine._graph import _Needs, programme_graph
+from leraarroutes.engine._search import ranked
+from leraarroutes.engine.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS, _written_out
 from leraarroutes.rules import HasDiploma, HasJob, HoldsQualification, Truth
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -268,7 +269,7 @@ def batch_in_subprocess(source: Path, out: Path, *, dedupe: bool, shared: bool =
 def batch_worker(source: str, out: str, mode: str) -> None:
     import resource
 
-    from leraarroutes import _search
+    from leraarroutes.engine import _search
 
     if mode.endswith("-unshared"):  # every atom verdict computed anew: the engine's raw speed
         _search.MAX_SHARED_VERDICTS = 0

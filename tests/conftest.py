@@ -47,7 +47,8 @@ def catalogue() -> Catalogue:
 
 import yaml
 
-from leraarroutes import Profile, find_routes, serialize
+from leraarroutes import Profile, find_routes
+from leraarroutes.catalogue import serialize
 
 
 class ScenarioFile(pytest.File):

@@ -22,7 +22,6 @@ from leraarroutes import (
     RuleError,
     Sector,
     UnknownNameError,
-    batch,
     explain,
     find_routes,
     load_catalogue,
@@ -34,6 +33,7 @@ from leraarroutes import (
     to_digraph,
 )
 from leraarroutes.cli import main
+from leraarroutes.engine import batch
 from leraarroutes.rules import describe
 
 HERE = Path(__file__).parent / "bad_inputs"

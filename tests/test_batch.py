@@ -12,18 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import leraarroutes
-from leraarroutes import (
-    Catalogue,
-    LeraarroutesError,
-    Profile,
-    ProfileError,
-    SearchLimitError,
-    batch,
-    find_routes,
-    serialize,
-)
+from leraarroutes import Catalogue, LeraarroutesError, Profile, ProfileError, SearchLimitError, find_routes
+from leraarroutes.catalogue import serialize
 from leraarroutes.cli import main
-from leraarroutes.strategies import catalogues, profiles
+from leraarroutes.engine import batch
+from leraarroutes.testing.strategies import catalogues, profiles
 from tests.conftest import AS_OF
 
 ROOT = Path(__file__).resolve().parents[1]

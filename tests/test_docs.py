@@ -111,10 +111,10 @@ def _executed_code() -> str:
         block for page in [ROOT / "README.md", *DOC_PAGES] for block in _python_blocks(page.read_text(encoding="utf-8"))
     ]
     pieces += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.py"))]
-    for info in pkgutil.iter_modules(leraarroutes.__path__):
-        if info.name == "__main__":
+    for info in pkgutil.walk_packages(leraarroutes.__path__, prefix="leraarroutes."):
+        if info.name.endswith("__main__"):
             continue
-        module = importlib.import_module(f"leraarroutes.{info.name}")
+        module = importlib.import_module(info.name)
         objects = [module, *vars(module).values()]
         objects += [v for o in list(objects) if inspect.isclass(o) for v in vars(o).values()]
         for obj in objects:

@@ -15,7 +15,9 @@ import pytest
 import leraarroutes
 
 MODULES = sorted(
-    f"leraarroutes.{info.name}" for info in pkgutil.iter_modules(leraarroutes.__path__) if info.name != "__main__"
+    info.name
+    for info in pkgutil.walk_packages(leraarroutes.__path__, prefix="leraarroutes.")
+    if not info.name.endswith("__main__")
 )
 
 

@@ -27,8 +27,8 @@ from leraarroutes import (
     ProgrammeId,
     SearchLimitError,
     find_routes,
-    serialize,
 )
+from leraarroutes.catalogue import serialize
 from leraarroutes.cli import main
 from tests.conftest import AS_OF
 from tests.test_laws import programme
@@ -76,7 +76,7 @@ def _mutations(draw: st.DrawFn, text: str) -> str:
 
 
 PROFILE_TEXT = (ROOT / "examples/profiles/vier-personen.yaml").read_text(encoding="utf-8")
-CATALOGUE_TEXT = (ROOT / "src/leraarroutes/data/mbo.yaml").read_text(encoding="utf-8")
+CATALOGUE_TEXT = (ROOT / "src/leraarroutes/catalogue/data/mbo.yaml").read_text(encoding="utf-8")
 
 
 @settings(max_examples=40)
@@ -99,7 +99,7 @@ def test_too_many_diplomas_names_the_limit() -> None:
     """A profile with 51 diplomas is refused, and the message says which limit and where it lives."""
     document = {"diplomas": [{"level": "havo"}] * 51}
     with pytest.raises(
-        LeraarroutesError, match=r"diplomas lists 51 items; the limit is 50 \(leraarroutes.profile.MAX_DIPLOMAS\)"
+        LeraarroutesError, match=r"diplomas lists 51 items; the limit is 50 \(leraarroutes.model.profile.MAX_DIPLOMAS\)"
     ):
         serialize.structure(document, Profile)
 

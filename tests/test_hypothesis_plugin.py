@@ -31,7 +31,7 @@ print("drawn")
 )
 def test_from_type_draws_every_registered_type(first_import: str) -> None:
     # A fresh interpreter: the hook runs when hypothesis is first imported, which may be from
-    # inside leraarroutes.strategies itself.
+    # inside leraarroutes.testing.strategies itself.
     code = first_import + "\n" + textwrap.dedent(DRAW_EACH_TYPE)
     done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -32,9 +32,9 @@ from leraarroutes import (
     Source,
     Truth,
     Verdict,
-    laws,
 )
 from leraarroutes.cli import main
+from leraarroutes.testing import laws
 from tests.conftest import AS_OF
 
 HAVO = Profile(diplomas=(Diploma(level=Level.HAVO),))

@@ -27,6 +27,32 @@ def test_all_is_sorted_and_exactly_the_public_names() -> None:
     assert set(leraarroutes.__all__) == public - modules
 
 
+def test_the_documented_module_paths_are_the_layer_modules() -> None:
+    """leraarroutes.batch, .laws and .strategies are the modules of their layers under another name.
+
+    They re-export every public name of the module they stand for; and a layer named like a public
+    function would shadow it once imported (``leraarroutes.render`` is the function, not a folder).
+    """
+    import importlib
+    import pkgutil
+
+    for documented, home in (
+        ("leraarroutes.batch", "leraarroutes.engine.batch"),
+        ("leraarroutes.laws", "leraarroutes.testing.laws"),
+        ("leraarroutes.strategies", "leraarroutes.testing.strategies"),
+    ):
+        shown, real = importlib.import_module(documented), importlib.import_module(home)
+        assert shown.__all__ == real.__all__
+        assert all(getattr(shown, name) is getattr(real, name) for name in real.__all__)
+    for info in pkgutil.walk_packages(leraarroutes.__path__, prefix="leraarroutes."):
+        if not info.name.endswith("__main__"):  # that one runs the command
+            importlib.import_module(info.name)
+    exported = [n for n in leraarroutes.__all__ if n != "__version__"]
+    assert [n for n in exported if type(getattr(leraarroutes, n)).__name__ == "module"] == []
+    assert callable(leraarroutes.render)
+    assert leraarroutes.find_routes is importlib.import_module("leraarroutes.engine").find_routes
+
+
 def test_every_public_name_has_a_docstring() -> None:
     """Each exported class and function documents itself."""
     missing = [
@@ -60,8 +86,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_carries_the_catalogue_data_and_py_typed(wheel: Path) -> None:
     """The shipped catalogue files and the typing marker are inside the wheel."""
     names = zipfile.ZipFile(wheel).namelist()
-    data = sorted(p.name for p in (ROOT / "src/leraarroutes/data").glob("*.yaml"))
-    assert [n for n in data if f"leraarroutes/data/{n}" not in names] == []
+    data = sorted(p.name for p in (ROOT / "src/leraarroutes/catalogue/data").glob("*.yaml"))
+    assert [n for n in data if f"leraarroutes/catalogue/data/{n}" not in names] == []
     assert "leraarroutes/py.typed" in names
 
 

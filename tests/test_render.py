@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from leraarroutes import Catalogue, Diploma, Job, Level, Profile, Qualification, Sector, SubjectId
 from leraarroutes.diagrams import OVERVIEWS, personal_digraph, render, to_digraph
-from leraarroutes.strategies import catalogues
+from leraarroutes.testing.strategies import catalogues
 from tests.conftest import AS_OF
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -29,15 +29,15 @@ from leraarroutes import (
     Route,
     SearchLimitError,
     Sector,
-    _search,
     explain,
     find_routes,
-    serialize,
 )
-from leraarroutes._compiled import compiled
-from leraarroutes._graph import programme_graph
+from leraarroutes.catalogue import serialize
 from leraarroutes.cli import main
-from leraarroutes.profile import MAX_DIPLOMAS, MAX_LIST_ITEMS
+from leraarroutes.engine import _search
+from leraarroutes.engine._compiled import compiled
+from leraarroutes.engine._graph import programme_graph
+from leraarroutes.model.profile import MAX_DIPLOMAS, MAX_LIST_ITEMS
 from tests.conftest import AS_OF
 from tests.test_laws import programme
 

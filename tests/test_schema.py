@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from leraarroutes.schema import json_schema
+from leraarroutes.catalogue.schema import json_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,7 +34,10 @@ def test_example_profiles_match_the_profile_schema(path: Path) -> None:
         jsonschema.validate(_plain(document), schema)
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "src/leraarroutes/data").glob("*.yaml")), ids=lambda p: p.name)
+SHIPPED = sorted((ROOT / "src/leraarroutes/catalogue/data").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_shipped_catalogue_files_match_the_catalogue_schema(path: Path) -> None:
     """Every shipped catalogue file validates against the catalogue schema."""
     jsonschema.validate(_plain(yaml.safe_load(path.read_text(encoding="utf-8"))), json_schema("catalogue"))

@@ -8,20 +8,9 @@
 
 import typing as _typing
 
-from leraarroutes.catalogue import Catalogue, CatalogueFile, DegreeAlias
-from leraarroutes.education import HIGHER_EDUCATION_DEGREES, Diploma, Level, Study
-from leraarroutes.errors import (
-    CatalogueError,
-    InputError,
-    LeraarroutesError,
-    ProfileError,
-    RuleError,
-    UnknownNameError,
-)
-from leraarroutes.ids import ProgrammeId, QualificationId, SubjectId, offering_subject
-from leraarroutes.loading import load_catalogue, load_profile, load_profiles, save
-from leraarroutes.profile import Job, Profile, Sector
-from leraarroutes.programmes import (
+from leraarroutes.catalogue.catalogue import Catalogue, CatalogueFile, DegreeAlias
+from leraarroutes.catalogue.loading import load_catalogue, load_profile, load_profiles, save
+from leraarroutes.catalogue.programmes import (
     Cost,
     Duration,
     Exemption,
@@ -33,13 +22,25 @@ from leraarroutes.programmes import (
     StudyForm,
     Subsidy,
 )
-from leraarroutes.qualifications import (
+from leraarroutes.errors import (
+    CatalogueError,
+    InputError,
+    LeraarroutesError,
+    ProfileError,
+    RuleError,
+    UnknownNameError,
+)
+from leraarroutes.ids import ProgrammeId, QualificationId, SubjectId, offering_subject
+from leraarroutes.model.education import HIGHER_EDUCATION_DEGREES, Diploma, Level, Study
+from leraarroutes.model.profile import Job, Profile, Sector
+from leraarroutes.model.qualifications import (
     Qualification,
     QualificationKind,
     QualificationScope,
     SchoolSetting,
 )
-from leraarroutes.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
+from leraarroutes.model.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
+from leraarroutes.model.subjects import ShortageListing, Subject
 from leraarroutes.rules import (
     AllOf,
     AnyOf,
@@ -59,9 +60,9 @@ from leraarroutes.rules import (
     Verdict,
     WorkExperience,
 )
-from leraarroutes.subjects import ShortageListing, Subject
 
 if _typing.TYPE_CHECKING:
+    from leraarroutes.catalogue.serialize import dumps, loads, make_converter
     from leraarroutes.diagrams import (
         OVERVIEWS,
         GraphvizMissingError,
@@ -71,8 +72,7 @@ if _typing.TYPE_CHECKING:
         render,
         to_digraph,
     )
-    from leraarroutes.routes import Blocked, Route, SearchLimitError, SortKey, Step, explain, find_routes
-    from leraarroutes.serialize import dumps, loads, make_converter
+    from leraarroutes.engine.routes import Blocked, Route, SearchLimitError, SortKey, Step, explain, find_routes
 
 # The route engine, diagrams (graphviz) and serialisation (cattrs, PyYAML) load on first use, so
 # that `import leraarroutes` stays quick.
@@ -89,10 +89,10 @@ _LAZY = {
         ),
         "leraarroutes.diagrams",
     ),
-    **dict.fromkeys(("dumps", "loads", "make_converter"), "leraarroutes.serialize"),
+    **dict.fromkeys(("dumps", "loads", "make_converter"), "leraarroutes.catalogue.serialize"),
     **dict.fromkeys(
         ("Blocked", "Route", "SearchLimitError", "SortKey", "Step", "explain", "find_routes"),
-        "leraarroutes.routes",
+        "leraarroutes.engine.routes",
     ),
 }
 

@@ -8,7 +8,7 @@ from hypothesis import settings
 
 import leraarroutes
 from leraarroutes import Diploma, Level, Profile
-from leraarroutes.strategies import career_machine
+from leraarroutes.testing.strategies import career_machine
 
 catalogue = leraarroutes.load_catalogue()
 EXAMPLES = 8 if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci" else 100

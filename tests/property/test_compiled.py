@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leraarroutes import Catalogue, Profile, load_catalogue
-from leraarroutes._compiled import compiled
-from leraarroutes._graph import programme_graph
-from leraarroutes.strategies import catalogues, profiles
+from leraarroutes.engine._compiled import compiled
+from leraarroutes.engine._graph import programme_graph
+from leraarroutes.testing.strategies import catalogues, profiles
 from tests.conftest import AS_OF
 
 _shipped = load_catalogue()

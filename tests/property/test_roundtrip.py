@@ -18,12 +18,12 @@ from leraarroutes import (
     Qualification,
     Rule,
     dumps,
-    laws,
     load_catalogue,
     loads,
     save,
 )
-from leraarroutes.strategies import diplomas, profiles, qualifications, rules
+from leraarroutes.testing import laws
+from leraarroutes.testing.strategies import diplomas, profiles, qualifications, rules
 
 FORMATS = ["yaml", "json", "toml"]
 
@@ -60,7 +60,7 @@ def test_rules_round_trip(fmt: str, rule: Rule) -> None:
 @given(rule=rules())
 def test_rules_round_trip_through_toml_inside_a_mapping(rule: Rule) -> None:
     """TOML needs a table at the top; a rule inside a profile-like table survives it."""
-    from leraarroutes.programmes import Exemption
+    from leraarroutes.catalogue.programmes import Exemption
 
     e = Exemption(when=rule, note="n", sources=("https://example.org",))
     assert loads(dumps(e, "toml"), Exemption, "toml") == e

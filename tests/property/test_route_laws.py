@@ -10,10 +10,11 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leraarroutes import Catalogue, Diploma, Level, Profile, Qualification, Truth, find_routes, laws, load_catalogue
-from leraarroutes.programmes import Programme
+from leraarroutes import Catalogue, Diploma, Level, Profile, Qualification, Truth, find_routes, load_catalogue
+from leraarroutes.catalogue.programmes import Programme
 from leraarroutes.rules import HasCompleted, HoldsQualification
-from leraarroutes.strategies import catalogues, diplomas, profiles
+from leraarroutes.testing import laws
+from leraarroutes.testing.strategies import catalogues, diplomas, profiles
 from tests.conftest import AS_OF
 
 MAX_STEPS = 4

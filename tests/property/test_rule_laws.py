@@ -23,7 +23,7 @@ from leraarroutes import (
     Truth,
     load_catalogue,
 )
-from leraarroutes.strategies import jobs, profiles, qualifications, rules
+from leraarroutes.testing.strategies import jobs, profiles, qualifications, rules
 from tests.conftest import AS_OF
 
 

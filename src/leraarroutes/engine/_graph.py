@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from leraarroutes.catalogue import Catalogue
-from leraarroutes.education import Level
+from leraarroutes.catalogue.catalogue import Catalogue
+from leraarroutes.catalogue.programmes import Programme
 from leraarroutes.ids import offering_subject
-from leraarroutes.programmes import Programme
-from leraarroutes.qualifications import Qualification
+from leraarroutes.model.education import Level
+from leraarroutes.model.qualifications import Qualification
 from leraarroutes.rules import (
     HasCompleted,
     HasDiploma,

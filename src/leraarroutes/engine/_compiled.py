@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from attrs import frozen
 
-from leraarroutes.education import Level
+from leraarroutes.catalogue.programmes import Programme
+from leraarroutes.engine._found import Figures, Found
 from leraarroutes.ids import offering_subject
-from leraarroutes.programmes import Programme
-from leraarroutes.qualifications import Qualification
+from leraarroutes.model.education import Level
+from leraarroutes.model.qualifications import Qualification
 from leraarroutes.rules import (
     RULE_TYPES,
     AllOf,
@@ -46,7 +47,6 @@ from leraarroutes.rules import (
 if TYPE_CHECKING:
     import networkx as nx
 
-    from leraarroutes._search import Figures, Found
 
 NO, UNKNOWN, YES = 0, 1, 2
 """Truths as ranks: Kleene ``and`` is ``min`` and ``or`` is ``max`` over them."""

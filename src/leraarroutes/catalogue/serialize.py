@@ -3,7 +3,7 @@
 The converter refuses unknown keys, wrong types (``"12"`` for a number, a text for a list) and
 unknown enum values, and its errors name the field path and the valid choices.
 
->>> from leraarroutes.profile import Profile
+>>> from leraarroutes.model.profile import Profile
 >>> text = dumps(Profile(subject_ec={"natuurkunde": 95}), "yaml")
 >>> print(text, end="")
 subject_ec:
@@ -30,10 +30,11 @@ import yaml
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from leraarroutes import _validate, _yaml
+from leraarroutes import _validate
+from leraarroutes.catalogue import _yaml
 from leraarroutes.errors import InputError, RuleError
-from leraarroutes.profile import Profile
-from leraarroutes.qualifications import Qualification
+from leraarroutes.model.profile import Profile
+from leraarroutes.model.qualifications import Qualification
 from leraarroutes.rules import RULE_TYPES, AllOf, AnyOf, Not, Rule
 
 __all__ = ["FORMATS", "dumps", "loads", "make_converter", "structure", "unstructure"]

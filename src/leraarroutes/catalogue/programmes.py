@@ -1,8 +1,8 @@
 """Programmes: what a route step is, what it asks, takes, costs and grants, and where that is written.
 
 >>> from leraarroutes.rules import HasDiploma
->>> from leraarroutes.education import Level
->>> from leraarroutes.profile import Sector
+>>> from leraarroutes.model.education import Level
+>>> from leraarroutes.model.profile import Sector
 >>> kop = Programme(
 ...     id="kopopleiding", kind=ProgrammeKind.KOPOPLEIDING, name="Kopopleiding leraar",
 ...     sector=Sector.VO, level=ProgrammeLevel.HBO, ec=60,
@@ -29,10 +29,10 @@ import attrs
 from attrs import field, frozen, validators
 
 from leraarroutes import _validate
-from leraarroutes.education import Diploma
 from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId
-from leraarroutes.profile import Sector
-from leraarroutes.qualifications import Qualification
+from leraarroutes.model.education import Diploma
+from leraarroutes.model.profile import Sector
+from leraarroutes.model.qualifications import Qualification
 from leraarroutes.rules import AllOf, Rule
 
 __all__ = [

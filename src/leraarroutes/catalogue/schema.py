@@ -18,10 +18,10 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
-from leraarroutes.catalogue import CatalogueFile
+from leraarroutes.catalogue.catalogue import CatalogueFile
 from leraarroutes.errors import UnknownNameError
-from leraarroutes.profile import Profile
-from leraarroutes.qualifications import Qualification, QualificationKind
+from leraarroutes.model.profile import Profile
+from leraarroutes.model.qualifications import Qualification, QualificationKind
 from leraarroutes.rules import RULE_TYPES, AllOf, AnyOf, Not, Rule
 
 __all__ = ["SCHEMAS", "json_schema"]

@@ -15,12 +15,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from leraarroutes import __version__, _validate, serialize
-from leraarroutes.catalogue import _SECTIONS, Catalogue
+from leraarroutes import __version__, _validate
+from leraarroutes.catalogue import serialize
+from leraarroutes.catalogue.catalogue import _SECTIONS, Catalogue
+from leraarroutes.catalogue.loading import format_of, load_catalogue, load_profiles
+from leraarroutes.catalogue.programmes import Programme
+from leraarroutes.catalogue.schema import SCHEMAS, json_schema
 from leraarroutes.errors import LeraarroutesError, ProfileError
-from leraarroutes.loading import format_of, load_catalogue, load_profiles
-from leraarroutes.programmes import Programme
-from leraarroutes.schema import SCHEMAS, json_schema
 
 __all__ = ["main"]
 
@@ -182,14 +183,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_check_catalogue(args: argparse.Namespace) -> int:
-    from leraarroutes import laws  # noqa: PLC0415 - the laws pull in the route engine
+    from leraarroutes.testing import laws  # noqa: PLC0415 - the laws pull in the route engine
 
     catalogue = load_catalogue(*args.files)
     as_of = args.as_of or dt.date.today()
     violations = list(laws.check_all(catalogue, as_of=as_of))
     checked = list(laws.LAWS)
     try:
-        from leraarroutes import _law_search  # noqa: PLC0415 - needs hypothesis
+        from leraarroutes.cli import _law_search  # noqa: PLC0415 - needs hypothesis
     except ImportError:
         print("note: hypothesis is not installed; the route laws (soundness, monotonicity) were not run")
     else:
@@ -252,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _register_route_commands(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     """Commands that search routes live in their own module, imported only when used."""
-    from leraarroutes import _cli_routes  # noqa: PLC0415 - keeps the catalogue commands light
+    from leraarroutes.cli import _routes as _cli_routes  # noqa: PLC0415 - keeps the catalogue commands light
 
     _cli_routes.register(sub)
 

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from leraarroutes.catalogue.loading import load_catalogue, load_profile, save_text
+from leraarroutes.engine.routes import Blocked, Route, SortKey, explain, find_routes
 from leraarroutes.errors import InputError
-from leraarroutes.loading import load_catalogue, load_profile, save_text
-from leraarroutes.routes import Blocked, Route, SortKey, explain, find_routes
 
 _T = {
     "nl": {
@@ -216,7 +216,7 @@ def _cmd_diagram(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from leraarroutes import batch  # noqa: PLC0415
+    from leraarroutes.engine import batch  # noqa: PLC0415
 
     catalogue = load_catalogue(*args.extra)
     as_of = args.as_of or dt.date.today()

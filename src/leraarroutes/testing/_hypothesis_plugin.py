@@ -1,10 +1,10 @@
 """Registers the strategies with hypothesis (internal; loaded through the ``hypothesis`` entry point).
 
 With leraarroutes installed, ``st.from_type(Profile)`` in a user's tests draws from
-:func:`leraarroutes.strategies.profiles`.
+:func:`leraarroutes.testing.strategies.profiles`.
 
 Hypothesis runs this hook while it is first imported, which may be from inside
-``leraarroutes.strategies`` itself; so the strategies module is imported only when a type is
+``leraarroutes.testing.strategies`` itself; so the strategies module is imported only when a type is
 first drawn, never here.
 """
 
@@ -20,16 +20,16 @@ if TYPE_CHECKING:
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - only when hypothesis loads us
 
-    from leraarroutes.catalogue import Catalogue  # noqa: PLC0415
-    from leraarroutes.education import Diploma, Study  # noqa: PLC0415
-    from leraarroutes.profile import Job, Profile  # noqa: PLC0415
-    from leraarroutes.programmes import Programme  # noqa: PLC0415
-    from leraarroutes.qualifications import Qualification  # noqa: PLC0415
+    from leraarroutes.catalogue.catalogue import Catalogue  # noqa: PLC0415
+    from leraarroutes.catalogue.programmes import Programme  # noqa: PLC0415
+    from leraarroutes.model.education import Diploma, Study  # noqa: PLC0415
+    from leraarroutes.model.profile import Job, Profile  # noqa: PLC0415
+    from leraarroutes.model.qualifications import Qualification  # noqa: PLC0415
     from leraarroutes.rules import Rule  # noqa: PLC0415
 
     def deferred(name: str) -> Callable[[type], SearchStrategy[object]]:
         def strategy(_type: type) -> SearchStrategy[object]:
-            from leraarroutes import strategies  # noqa: PLC0415
+            from leraarroutes.testing import strategies  # noqa: PLC0415
 
             made: SearchStrategy[object] = getattr(strategies, name)()
             return made

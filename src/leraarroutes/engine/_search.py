@@ -2,7 +2,7 @@
 
 The search finds plans (step sequences) and works out each plan's figures from truths alone:
 whether each step is open or conditional, which exemption applies, months, EC and cost. Writing
-out the reasons (:mod:`leraarroutes.routes`) is left to the routes a caller keeps, and a batch
+out the reasons (:mod:`leraarroutes.engine.routes`) is left to the routes a caller keeps, and a batch
 summary needs none of them.
 """
 
@@ -13,28 +13,24 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import frozen
-
-from leraarroutes._compiled import NO, UNKNOWN, YES, Compiled, Condition, compiled
-from leraarroutes._graph import programme_graph
+from leraarroutes.catalogue.programmes import Exemption, Programme
+from leraarroutes.engine._compiled import NO, UNKNOWN, YES, Compiled, Condition, compiled
+from leraarroutes.engine._found import Figures, Found, Plan, _found
+from leraarroutes.engine._graph import programme_graph
 from leraarroutes.errors import SearchLimitError
-from leraarroutes.programmes import Exemption, Programme
-from leraarroutes.qualifications import Qualification
+from leraarroutes.model.qualifications import Qualification
 from leraarroutes.rules import Truth
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from leraarroutes.catalogue import Catalogue
-    from leraarroutes.profile import Profile
+    from leraarroutes.catalogue.catalogue import Catalogue
+    from leraarroutes.model.profile import Profile
 
 
 MAX_SHARED_VERDICTS = 50_000
 """Most entries each store shared between queries keeps per compiled graph (atom and entry
 truths, signatures, figures, routes); past it the store starts afresh, so memory stays flat."""
-
-Plan = tuple[int, ...]
-"""Steps as offering numbers of the compiled graph, in order."""
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -49,60 +45,6 @@ def _remember(store: dict[_K, _V], key: _K, value: _V) -> _V:
 
 
 _RANK = {Truth.NO: NO, Truth.UNKNOWN: UNKNOWN, Truth.YES: YES}
-
-
-@frozen(cache_hash=True)
-class Figures:
-    """One step's figures after the exemption that applies, and whether its entry is certain."""
-
-    months: int | None
-    ec: int | None
-    cost_eur: int | None
-    paid_work: bool
-    exemption: str | None
-    estimated: bool
-    conditional: bool
-
-
-@frozen
-class Found:
-    """A route as the search finds it: steps and totals, before its reasons are written out.
-
-    The totals add up the figures that sources give; ``unknown_figures`` names the missing ones.
-    """
-
-    qualification: str
-    plan: Plan
-    programmes: tuple[str, ...]
-    steps: tuple[Figures, ...]
-    status: str
-    months: int
-    ec: int
-    cost_eur: int | None
-    paid_months: int
-    unknown_figures: tuple[str, ...]
-
-
-def _found(qualification: Qualification, plan: Plan, programmes: tuple[str, ...], steps: tuple[Figures, ...]) -> Found:
-    # A step with no duration and no EC (an entry test) costs nothing a source would state.
-    unknown_cost = any(s.cost_eur is None and (s.months or s.ec) for s in steps)
-    return Found(
-        qualification=str(qualification),
-        plan=plan,
-        programmes=programmes,
-        steps=steps,
-        status="conditional" if any(s.conditional for s in steps) else "open",
-        months=sum(s.months or 0 for s in steps),
-        ec=sum(s.ec or 0 for s in steps),
-        cost_eur=None if unknown_cost else sum(s.cost_eur or 0 for s in steps),
-        paid_months=sum(s.months or 0 for s in steps if s.paid_work),
-        unknown_figures=tuple(
-            f"{pid}: {what}"
-            for pid, s in zip(programmes, steps, strict=True)
-            for what, value in (("months", s.months), ("ec", s.ec))
-            if value is None
-        ),
-    )
 
 
 def cost(p: Programme, as_of: dt.date) -> int | None:
@@ -160,7 +102,7 @@ class Search:
     is not taken (a tweedegraads bachelor to enter a verkorte pabo).
 
     A state is the set of steps taken, as a bit mask over the compiled graph's offerings; truths
-    are cached per atom and per the steps that can change it (see :mod:`leraarroutes._compiled`).
+    are cached per atom and per the steps that can change it (see :mod:`leraarroutes.engine._compiled`).
     """
 
     def __init__(

@@ -22,9 +22,9 @@ import attrs
 from attrs import field, frozen, validators
 
 from leraarroutes import _validate
-from leraarroutes.education import Diploma, Study
 from leraarroutes.ids import ProgrammeId, SubjectId
-from leraarroutes.qualifications import Qualification
+from leraarroutes.model.education import Diploma, Study
+from leraarroutes.model.qualifications import Qualification
 
 __all__ = ["MAX_DIPLOMAS", "MAX_LIST_ITEMS", "Job", "Profile", "Sector"]
 
@@ -84,7 +84,7 @@ def _studies(value: Iterable[Study]) -> tuple[Study, ...]:
 def _at_most(limit: int, name: str) -> Any:  # noqa: ANN401 - an attrs validator
     def check(_i: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         if len(value) > limit:
-            msg = f"{attribute.name} lists {len(value)} items; the limit is {limit} (leraarroutes.profile.{name})"
+            msg = f"{attribute.name} lists {len(value)} items; the limit is {limit} (leraarroutes.model.profile.{name})"
             raise ValueError(msg)
 
     return check

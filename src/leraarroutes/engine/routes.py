@@ -28,17 +28,18 @@ import attrs
 from attrs import frozen
 
 from leraarroutes import _validate
-from leraarroutes._graph import programme_graph
-from leraarroutes._search import Figures, Found, Plan, Search, ranked
+from leraarroutes.engine._found import Figures, Found, Plan
+from leraarroutes.engine._graph import programme_graph
+from leraarroutes.engine._search import Search, ranked
 
 if TYPE_CHECKING:  # networkx is imported when the first graph is built, not at import
     import networkx as nx
-from leraarroutes.catalogue import Catalogue
-from leraarroutes.education import Diploma
+from leraarroutes.catalogue.catalogue import Catalogue
+from leraarroutes.catalogue.programmes import Programme
 from leraarroutes.errors import InputError, SearchLimitError, UnknownNameError
-from leraarroutes.profile import Job, Profile
-from leraarroutes.programmes import Programme
-from leraarroutes.qualifications import Qualification
+from leraarroutes.model.education import Diploma
+from leraarroutes.model.profile import Job, Profile
+from leraarroutes.model.qualifications import Qualification
 from leraarroutes.rules import (
     HasCompleted,
     HasDiploma,

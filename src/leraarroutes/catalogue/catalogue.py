@@ -21,13 +21,14 @@ from typing import Any, TypeVar
 from attrs import field, fields, frozen
 
 from leraarroutes._validate import did_you_mean
-from leraarroutes.education import Diploma, Study
+from leraarroutes.catalogue.programmes import Programme, ProgrammeKind
 from leraarroutes.errors import CatalogueError, ProfileError, UnknownNameError
 from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId
-from leraarroutes.profile import Profile
-from leraarroutes.programmes import Programme, ProgrammeKind
-from leraarroutes.qualifications import QualificationScope
-from leraarroutes.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
+from leraarroutes.model.education import Diploma, Study
+from leraarroutes.model.profile import Profile
+from leraarroutes.model.qualifications import QualificationScope
+from leraarroutes.model.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
+from leraarroutes.model.subjects import Subject
 from leraarroutes.rules import (
     ExamSubject,
     HasCompleted,
@@ -41,7 +42,6 @@ from leraarroutes.rules import (
     SubjectEc,
     Truth,
 )
-from leraarroutes.subjects import Subject
 
 __all__ = ["MAX_PROGRAMMES", "Catalogue", "CatalogueFile", "DegreeAlias"]
 
@@ -358,7 +358,8 @@ def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...])
     if len(parts["programmes"]) > MAX_PROGRAMMES:
         _item, origin = parts["programmes"][MAX_PROGRAMMES]
         raise _error(
-            origin, f"more than {MAX_PROGRAMMES:,} programmes; the limit is leraarroutes.catalogue.MAX_PROGRAMMES"
+            origin,
+            f"more than {MAX_PROGRAMMES:,} programmes; the limit is leraarroutes.catalogue.MAX_PROGRAMMES",
         )
     for section in ("subjects", "programmes", "relatedness_tables", "frameworks"):
         seen: dict[str, Origin] = {}

@@ -20,8 +20,8 @@ import datetime as dt
 from attrs import field, frozen, validators
 
 from leraarroutes import _validate
-from leraarroutes.education import Level
 from leraarroutes.ids import SubjectId
+from leraarroutes.model.education import Level
 
 __all__ = ["AdmissionFramework", "RelatednessEntry", "RelatednessTable"]
 

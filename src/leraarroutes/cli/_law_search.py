@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, Phase, find, settings
 from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
-from leraarroutes import laws, strategies
-from leraarroutes.catalogue import Catalogue
-from leraarroutes.education import Diploma
-from leraarroutes.profile import Profile
+from leraarroutes.catalogue.catalogue import Catalogue
+from leraarroutes.model.education import Diploma
+from leraarroutes.model.profile import Profile
+from leraarroutes.testing import laws, strategies
 
 
 def search(catalogue: Catalogue, *, as_of: dt.date, examples: int) -> tuple[list[laws.Violation], list[str]]:

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from leraarroutes.catalogue import _SECTIONS, Catalogue, CatalogueFile, Origin, check
+from leraarroutes.catalogue.catalogue import _SECTIONS, Catalogue, CatalogueFile, Origin, check
 from leraarroutes.errors import CatalogueError, InputError, ProfileError
-from leraarroutes.profile import Profile
+from leraarroutes.model.profile import Profile
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def _serialize() -> ModuleType:
     """The serialisation module, imported on first use: cattrs and PyYAML are most of the import time."""
-    from leraarroutes import serialize  # noqa: PLC0415 - deferred on purpose, see the docstring
+    from leraarroutes.catalogue import serialize  # noqa: PLC0415 - deferred on purpose, see the docstring
 
     return serialize
 
@@ -67,7 +67,7 @@ def _read(path: str | os.PathLike[str], error: type[InputError]) -> str:
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:
             raise error(
-                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (leraarroutes.loading.MAX_FILE_BYTES)",
+                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (leraarroutes.catalogue.MAX_FILE_BYTES)",
                 file=str(path),
             )
         return p.read_text(encoding="utf-8")
@@ -114,9 +114,9 @@ def load_profile(path: str | os.PathLike[str]) -> Profile:
 
 
 def _shipped_files() -> list[tuple[str, str]]:
-    data = importlib.resources.files("leraarroutes") / "data"
+    data = importlib.resources.files("leraarroutes.catalogue") / "data"
     return sorted(
-        (f"leraarroutes/data/{entry.name}", entry.read_text(encoding="utf-8"))
+        (f"leraarroutes/catalogue/data/{entry.name}", entry.read_text(encoding="utf-8"))
         for entry in data.iterdir()
         if entry.name.endswith(".yaml")
     )
@@ -144,7 +144,7 @@ def _file_parts(name: str, text: str, fmt: str, *, trusted: bool = False) -> dic
 
 
 def _sections(name: str, documents: list[tuple[Any, Any]]) -> dict[str, list[tuple[Any, Origin]]]:
-    from leraarroutes._yaml import line_of  # noqa: PLC0415 - deferred with the serialisation module
+    from leraarroutes.catalogue._yaml import line_of  # noqa: PLC0415 - deferred with the serialisation module
 
     serialize = _serialize()
     parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _SECTIONS}

@@ -1,0 +1,35 @@
+"""The diagrams layer: schematic route overviews from the catalogue, and one person's route map.
+
+:func:`to_digraph` and :func:`personal_digraph` are pure: they return a ``graphviz.Digraph`` whose
+DOT source is deterministic. :func:`render` writes SVG, PNG or PDF through Graphviz's ``dot``
+(``.dot`` needs no Graphviz). :func:`overview_mermaid` and :func:`personal_mermaid` give the same
+graphs as Mermaid text. Every label goes through graphviz's own escaping: no input text can inject
+DOT or SVG markup.
+
+The modules: :mod:`~leraarroutes.diagrams.overviews` (the named overviews),
+:mod:`~leraarroutes.diagrams.personal` (one person's map), :mod:`~leraarroutes.diagrams.styles`
+(the drawing and how it looks), :mod:`~leraarroutes.diagrams.words` (its Dutch and English words),
+:mod:`~leraarroutes.diagrams.dot` and :mod:`~leraarroutes.diagrams.mermaid` (the output languages).
+
+>>> import datetime as dt
+>>> from leraarroutes import load_catalogue
+>>> dot = to_digraph(load_catalogue(), "academische-po-routes", as_of=dt.date(2024, 1, 1))
+>>> "EMPO" in dot.source and "legenda" in dot.source
+True
+"""
+
+from leraarroutes.diagrams.dot import GraphvizMissingError, render
+from leraarroutes.diagrams.overviews import OVERVIEWS, overview_mermaid, to_digraph
+from leraarroutes.diagrams.personal import personal_digraph, personal_mermaid
+from leraarroutes.diagrams.words import KIND_LABELS
+
+__all__ = [
+    "KIND_LABELS",
+    "OVERVIEWS",
+    "GraphvizMissingError",
+    "overview_mermaid",
+    "personal_digraph",
+    "personal_mermaid",
+    "render",
+    "to_digraph",
+]

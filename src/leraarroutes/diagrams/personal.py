@@ -1,0 +1,168 @@
+"""One person's route map: the person, the routes found for them, and what is closed to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import graphviz
+
+from leraarroutes import _validate
+from leraarroutes.catalogue.catalogue import Catalogue
+from leraarroutes.catalogue.programmes import ProgrammeKind
+from leraarroutes.diagrams.dot import _dot
+from leraarroutes.diagrams.mermaid import _mermaid
+from leraarroutes.diagrams.styles import _STYLE, _Diagram, _Edge, _Node
+from leraarroutes.diagrams.words import _WORDS, KIND_LABELS
+from leraarroutes.engine import explain, find_routes
+from leraarroutes.ids import offering_subject
+from leraarroutes.model.profile import Profile
+
+
+def _personal(
+    catalogue: Catalogue, profile: Profile, target: str | None, *, day: dt.date, lang: str, limit: int
+) -> _Diagram:
+    words = _WORDS[_validate.language(lang)]
+    routes = find_routes(catalogue, profile, target, as_of=day, limit=limit, lang=lang)
+    blocked = explain(catalogue, profile, target, as_of=day) if target else ()
+    you = [words["you"]]
+    you += [d.level.value + (f": {d.programme}" if d.programme else "") for d in profile.diplomas]
+    you += [str(q) for q in profile.qualifications]
+    if profile.job is not None:
+        you.append(
+            f"{words['job']}: {profile.job.sector.value}" + (f" ({profile.job.subject})" if profile.job.subject else "")
+        )
+    nodes: dict[str, _Node] = {
+        "you": _Node(
+            id="you",
+            label=tuple(you),
+            group="start",
+            shape="ellipse",
+            style="filled,bold",
+            fill="#ffffbf",
+            penwidth="2",
+        )
+    }
+    edges: dict[tuple[str, str], _Edge] = {}
+    kinds: set[ProgrammeKind] = set()
+    for route in routes:
+        previous = "you"
+        for step in route.steps:
+            p = catalogue.programme(step.programme)
+            kinds.add(p.kind)
+            fill, shape = _STYLE[p.kind]
+            name = step.name_en if lang == "en" and step.name_en else step.name
+            facts = ", ".join(
+                x
+                for x in (
+                    f"{step.months} {words['months']}" if step.months is not None else "",
+                    f"{step.ec} EC" if step.ec is not None else "",
+                )
+                if x
+            )
+            label = (name, offering_subject(step.programme) or "", facts)
+            nodes.setdefault(
+                step.programme,
+                _Node(
+                    id=step.programme, label=tuple(x for x in label if x), group=p.sector.value, fill=fill, shape=shape
+                ),
+            )
+            conditional = bool(step.conditions)
+            key = (previous, step.programme)
+            edge = _Edge(
+                tail=previous,
+                head=step.programme,
+                style="dashed" if conditional else "solid",
+                color="#e6550d" if conditional else "#31a354",
+                penwidth="1.5" if conditional else "2.5",
+                tooltip="; ".join(c.text(lang) for c in step.conditions) or None,
+            )
+            if key not in edges or (edges[key].style == "dashed" and edge.style == "solid"):
+                edges[key] = edge
+            previous = step.programme
+        qid = f"q-{route.qualification}"
+        nodes.setdefault(
+            qid,
+            _Node(
+                id=qid,
+                label=(route.qualification,),
+                group="q",
+                shape="doubleoctagon",
+                style="filled",
+                fill="#fff7bc",
+                penwidth="1.5",
+            ),
+        )
+        edges.setdefault((previous, qid), _Edge(tail=previous, head=qid, color="#333333", penwidth="1.5"))
+    for b in blocked:
+        if b.programme in nodes:
+            continue
+        p = catalogue.programme(b.programme)
+        reasons = "; ".join(r.text(lang) for r in b.reasons)
+        nodes[b.programme] = _Node(
+            id=b.programme,
+            label=(
+                p.name_en if lang == "en" and p.name_en else p.name,
+                offering_subject(b.programme) or "",
+                words["blocked"],
+            ),
+            group=p.sector.value,
+            fill="#eeeeee",
+            style="filled,rounded,dotted",
+            tooltip=reasons,
+        )
+        edges[("you", b.programme)] = _Edge(
+            tail="you", head=b.programme, style="dotted", color="#bbbbbb", tooltip=reasons
+        )
+    present = {n.group for n in nodes.values()}
+    groups = (
+        [("start", words["start"])]
+        + [(s, words[s]) for s in ("po", "vo", "mbo") if s in present]
+        + [("q", words["qualifications"])]
+    )
+    return _Diagram(
+        title="persoonlijk" if lang == "nl" else "personal",
+        groups=tuple(groups),
+        nodes=tuple(sorted(nodes.values(), key=lambda n: (n.id != "you", n.id))),
+        edges=tuple(sorted(edges.values(), key=lambda e: (e.tail, e.head))),
+        legend=tuple(
+            (k.value, _STYLE[k][0], KIND_LABELS[lang][k])
+            for k in sorted(kinds, key=lambda k: list(ProgrammeKind).index(k))
+        ),
+        legend_title=words["legend"],
+    )
+
+
+def personal_digraph(
+    catalogue: Catalogue,
+    profile: Profile,
+    target: str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    lang: str = "nl",
+    limit: int = 12,
+) -> graphviz.Digraph:
+    """One person's route map, with the person marked as the starting point.
+
+    Open routes are bold, conditional routes dashed (conditions in the tooltip), and blocked
+    programmes grey with the reasons in their tooltip.
+
+    >>> from leraarroutes import Diploma, Level, Profile, load_catalogue
+    >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    >>> graph = personal_digraph(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1))
+    >>> graph.source.splitlines()[0], "pwpo" in graph.source
+    ('digraph persoonlijk {', True)
+    """
+    return _dot(_personal(catalogue, profile, target, day=_validate.day(as_of), lang=lang, limit=limit))
+
+
+def personal_mermaid(
+    catalogue: Catalogue, profile: Profile, target: str | None = None, *, as_of: dt.date | None = None, lang: str = "nl"
+) -> str:
+    """One person's route map as Mermaid flowchart text.
+
+    >>> from leraarroutes import Diploma, Level, Profile, load_catalogue
+    >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    >>> personal_mermaid(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1)).splitlines()[:3]
+    ['flowchart LR', '  subgraph start["Vooropleiding"]', '    n0["Jij<br/>vwo"]']
+    """
+    return _mermaid(_personal(catalogue, profile, target, day=_validate.day(as_of), lang=lang, limit=12))

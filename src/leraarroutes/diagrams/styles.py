@@ -1,0 +1,124 @@
+"""How a diagram looks, whatever draws it: starting columns, colours and shapes, the drawing itself.
+
+The drawing (nodes, edges, groups, legend) is independent of the output: :mod:`~leraarroutes.diagrams.dot`
+and :mod:`~leraarroutes.diagrams.mermaid` turn it into text.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from leraarroutes.catalogue.programmes import Programme, ProgrammeKind
+from leraarroutes.diagrams.words import _WORDS
+from leraarroutes.model.education import Level
+from leraarroutes.rules import HasDiploma, HasJob, IsStudying
+
+# Starting situations, lowest first; a programme is drawn from the lowest one its rule names.
+_STARTS: tuple[tuple[str, frozenset[Level], str, str], ...] = (
+    ("start-vo-mbo", frozenset({Level.VMBO, Level.HAVO, Level.VWO, Level.MBO_2, Level.MBO_3, Level.MBO_4}),
+     "havo / vwo / mbo-4", "havo / vwo / mbo-4"),
+    ("start-ad", frozenset({Level.AD, Level.HBO_PROPEDEUSE}), "Ad / hbo-propedeuse", "Ad / hbo first year"),
+    ("start-hbo", frozenset({Level.HBO_BACHELOR, Level.HBO_MASTER}), "hbo-bachelor", "hbo bachelor"),
+    ("start-wo-bachelor", frozenset({Level.WO_BACHELOR}), "wo-bachelor", "wo bachelor"),
+    ("start-wo-master", frozenset({Level.WO_MASTER, Level.PHD}), "wo-master / promotie", "wo master / PhD"),
+)  # fmt: skip
+
+# Colour and shape by programme kind: one hue per family, so the legend stays short.
+_STYLE: dict[ProgrammeKind, tuple[str, str]] = {
+    ProgrammeKind.PABO: ("#9ecae1", "box"),
+    ProgrammeKind.PABO_VERKORT: ("#c6dbef", "box"),
+    ProgrammeKind.ACADEMISCHE_PABO: ("#6baed6", "box"),
+    ProgrammeKind.PWPO: ("#6baed6", "box"),
+    ProgrammeKind.EMPO: ("#4292c6", "box"),
+    ProgrammeKind.MPABO: ("#4292c6", "box"),
+    ProgrammeKind.ZIJ_INSTROOM: ("#fdae6b", "box"),
+    ProgrammeKind.ACADEMISCHE_ZIJ_INSTROOM_PO: ("#fd8d3c", "box"),
+    ProgrammeKind.PREMASTER: ("#dadaeb", "box"),
+    ProgrammeKind.SCHAKELPROGRAMMA: ("#dadaeb", "box"),
+    ProgrammeKind.AD_PEP: ("#bcbddc", "box"),
+    ProgrammeKind.TWEEDEGRAADS_BACHELOR: ("#a1d99b", "box"),
+    ProgrammeKind.KOPOPLEIDING: ("#c7e9c0", "box"),
+    ProgrammeKind.HBO_MASTER_LERAAR: ("#74c476", "box"),
+    ProgrammeKind.EDUCATIEVE_MINOR: ("#fee391", "box"),
+    ProgrammeKind.EDUCATIEVE_MODULE: ("#fec44f", "box"),
+    ProgrammeKind.EDUCATIEVE_MASTER_1JR: ("#41ab5d", "box"),
+    ProgrammeKind.EDUCATIEVE_MASTER_2JR: ("#238b45", "box"),
+    ProgrammeKind.TRAINEES_IN_ONDERWIJS: ("#fdd0a2", "box"),
+    ProgrammeKind.DEFICIENTIEPROGRAMMA: ("#fcbba1", "note"),
+    ProgrammeKind.PDG_TRAJECT: ("#d9d9d9", "box"),
+    ProgrammeKind.TOELATINGSTOETS: ("#f0f0f0", "note"),
+    ProgrammeKind.GESCHIKTHEIDSONDERZOEK: ("#fee6ce", "note"),
+    ProgrammeKind.ORIENTATIE: ("#ffffff", "note"),
+    ProgrammeKind.MAATWERKTRAJECT: ("#ffffff", "note"),
+}
+
+
+@frozen
+class _Node:
+    id: str
+    label: tuple[str, ...]
+    group: str
+    fill: str = "#ffffff"
+    shape: str = "box"
+    style: str = "filled,rounded"
+    tooltip: str | None = None
+    penwidth: str = "1"
+
+
+@frozen
+class _Edge:
+    tail: str
+    head: str
+    style: str = "solid"
+    color: str = "#555555"
+    label: str | None = None
+    tooltip: str | None = None
+    penwidth: str = "1"
+
+
+@frozen
+class _Diagram:
+    """A drawing independent of the output language (DOT or Mermaid)."""
+
+    title: str
+    groups: tuple[tuple[str, str], ...]
+    nodes: tuple[_Node, ...]
+    edges: tuple[_Edge, ...]
+    legend: tuple[tuple[str, str, str], ...]  # kind, fill colour, label
+    legend_title: str
+
+
+def _programme_label(p: Programme, lang: str) -> tuple[str, ...]:
+    words = _WORDS[lang]
+    name = p.name_en if lang == "en" and p.name_en else p.name
+    facts = []
+    if p.durations:
+        shortest = min(p.durations, key=lambda d: d.months)
+        span = f"{shortest.months}" if shortest.months_max is None else f"{shortest.months}-{shortest.months_max}"
+        facts.append(f"{span} {words['months']}")
+    if p.ec is not None:
+        facts.append(f"{p.ec} EC")
+    lines = [name]
+    if facts:
+        lines.append(", ".join(facts))
+    if p.subjects:
+        lines.append(words["per_subject"].format(n=len(p.subjects)))
+    return tuple(lines)
+
+
+def _start_of(p: Programme) -> tuple[str, ...]:
+    """The starting-situation nodes a programme is drawn from (lowest diploma level it names)."""
+    levels: set[Level] = set()
+    starts: list[str] = []
+    for node in p.entry.walk():
+        if isinstance(node, HasDiploma):
+            levels |= set(node.levels)
+        elif isinstance(node, IsStudying):
+            starts.append(f"start-studying-{node.levels[0].value}")
+        elif isinstance(node, HasJob):
+            starts.append("start-job")
+    for start_id, group, _, _ in _STARTS:
+        if levels & group:
+            starts.insert(0, start_id)
+            break
+    return tuple(dict.fromkeys(starts))

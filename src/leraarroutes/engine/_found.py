@@ -1,0 +1,68 @@
+"""What the search finds, before any reason is written out: step figures and found routes.
+
+Both the compiled form (which keeps them between queries) and the search (which makes them) use
+these types, so they live below both.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from leraarroutes.model.qualifications import Qualification
+
+Plan = tuple[int, ...]
+"""Steps as offering numbers of the compiled graph, in order."""
+
+
+@frozen(cache_hash=True)
+class Figures:
+    """One step's figures after the exemption that applies, and whether its entry is certain."""
+
+    months: int | None
+    ec: int | None
+    cost_eur: int | None
+    paid_work: bool
+    exemption: str | None
+    estimated: bool
+    conditional: bool
+
+
+@frozen
+class Found:
+    """A route as the search finds it: steps and totals, before its reasons are written out.
+
+    The totals add up the figures that sources give; ``unknown_figures`` names the missing ones.
+    """
+
+    qualification: str
+    plan: Plan
+    programmes: tuple[str, ...]
+    steps: tuple[Figures, ...]
+    status: str
+    months: int
+    ec: int
+    cost_eur: int | None
+    paid_months: int
+    unknown_figures: tuple[str, ...]
+
+
+def _found(qualification: Qualification, plan: Plan, programmes: tuple[str, ...], steps: tuple[Figures, ...]) -> Found:
+    # A step with no duration and no EC (an entry test) costs nothing a source would state.
+    unknown_cost = any(s.cost_eur is None and (s.months or s.ec) for s in steps)
+    return Found(
+        qualification=str(qualification),
+        plan=plan,
+        programmes=programmes,
+        steps=steps,
+        status="conditional" if any(s.conditional for s in steps) else "open",
+        months=sum(s.months or 0 for s in steps),
+        ec=sum(s.ec or 0 for s in steps),
+        cost_eur=None if unknown_cost else sum(s.cost_eur or 0 for s in steps),
+        paid_months=sum(s.months or 0 for s in steps if s.paid_work),
+        unknown_figures=tuple(
+            f"{pid}: {what}"
+            for pid, s in zip(programmes, steps, strict=True)
+            for what, value in (("months", s.months), ("ec", s.ec))
+            if value is None
+        ),
+    )

@@ -1,0 +1,344 @@
+"""Batch evaluation: the routes of many people, streamed in and out.
+
+:func:`evaluate_chunk` is pure: give it a list of profiles and it returns one summary per
+profile, so a user can map it over the partitions of any dataframe library. :func:`evaluate`
+streams any iterable of ``(id, profile)`` pairs, and reuses the answer for equivalent profiles
+(``dedupe=True``). :func:`read_profiles` streams CSV or JSON Lines files.
+
+>>> import datetime as dt
+>>> from leraarroutes import load_catalogue, Profile, Diploma, Level
+>>> rows = [("a", Profile(diplomas=(Diploma(level=Level.VWO),)))] * 3
+>>> out = list(evaluate(load_catalogue(), rows, "po", as_of=dt.date(2024, 1, 1)))
+>>> [o["id"] for o in out], out[0]["routes"][0]["programmes"]
+(['a', 'a', 'a'], ['pwpo'])
+
+CSV columns (all optional but ``id``): ``diplomas`` (``level[:programme]`` separated by ``;``),
+``exam_subjects`` (``;``), ``subject_ec`` (``vak=ec;…``), ``qualifications`` (``;``),
+``completed`` (``;``), ``job_sector``, ``job_subject``, ``work_experience_years``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from leraarroutes import _validate
+from leraarroutes.catalogue import serialize
+from leraarroutes.catalogue.catalogue import Catalogue
+from leraarroutes.engine._search import ranked
+from leraarroutes.engine.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS, Route, SortKey, _check_profile, _target
+from leraarroutes.errors import InputError, ProfileError
+from leraarroutes.model.profile import Profile
+
+__all__ = ["evaluate", "evaluate_chunk", "evaluate_jsonl", "read_profiles", "summary"]
+
+T = TypeVar("T")
+
+CSV_COLUMNS = (
+    "id",
+    "diplomas",
+    "exam_subjects",
+    "subject_ec",
+    "qualifications",
+    "completed",
+    "job_sector",
+    "job_subject",
+    "work_experience_years",
+)
+"""The columns of the batch CSV format."""
+
+
+class _Summarised(Protocol):
+    @property
+    def qualification(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def months(self) -> int: ...
+    @property
+    def ec(self) -> int: ...
+    @property
+    def programmes(self) -> tuple[str, ...]: ...
+
+
+def summary(routes: Iterable[Route]) -> list[dict[str, Any]]:
+    """The compact form of routes used in batch output.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import load_catalogue, find_routes, Profile, Diploma, Level
+    >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    >>> summary(find_routes(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1), limit=1))
+    [{'qualification': 'po', 'status': 'open', 'months': 36, 'ec': 0, 'programmes': ['pwpo']}]
+    """
+    return _summary(routes)
+
+
+def _summary(routes: Iterable[_Summarised]) -> list[dict[str, Any]]:
+    return [
+        {
+            "qualification": r.qualification,
+            "status": r.status,
+            "months": r.months,
+            "ec": r.ec,
+            "programmes": list(r.programmes),
+        }
+        for r in routes
+    ]
+
+
+def _summaries(catalogue: Catalogue, target: str | None, as_of: dt.date) -> Callable[[Profile], list[dict[str, Any]]]:
+    """The summary of one profile's routes: :func:`find_routes` without writing out the reasons."""
+    goal = _target(target, catalogue)
+    day = _validate.day(as_of)
+
+    def answer(profile: Profile) -> list[dict[str, Any]]:
+        _check_profile(profile)
+        found = ranked(
+            catalogue,
+            profile,
+            goal,
+            day=day,
+            sort=SortKey.MONTHS.value,
+            pareto=False,
+            limit=None,
+            max_steps=DEFAULT_MAX_STEPS,
+            max_states=DEFAULT_MAX_STATES,
+        )[1]
+        return _summary(found)
+
+    return answer
+
+
+def evaluate_chunk(
+    catalogue: Catalogue, profiles: Sequence[Profile], target: str | None = None, *, as_of: dt.date
+) -> list[list[dict[str, Any]]]:
+    """The route summaries of each profile, in order; pure, so safe to run per partition."""
+    answer = _summaries(catalogue, target, as_of)
+    return [answer(p) for p in profiles]
+
+
+def _deduped(
+    rows: Iterable[tuple[str, Profile]], answer: Callable[[Profile], T], *, dedupe: bool, cache_size: int
+) -> Iterator[tuple[str, T]]:
+    """``(id, answer(profile))`` per row; equal profiles reuse an answer while it is cached."""
+    cache: dict[Profile, T] = {}
+    for row_id, profile in rows:
+        if not dedupe:
+            yield row_id, answer(profile)
+            continue
+        if profile not in cache:
+            if len(cache) >= cache_size:
+                cache.pop(next(iter(cache)))
+            cache[profile] = answer(profile)
+        yield row_id, cache[profile]
+
+
+def evaluate(
+    catalogue: Catalogue,
+    rows: Iterable[tuple[str, Profile]],
+    target: str | None = None,
+    *,
+    as_of: dt.date,
+    dedupe: bool = True,
+    cache_size: int = 20_000,
+) -> Iterator[dict[str, Any]]:
+    """Stream ``{"id": …, "routes": […]}`` for each ``(id, profile)``, in input order.
+
+    With ``dedupe`` an equal profile reuses the earlier answer (at most ``cache_size`` kept, so
+    memory stays flat however many rows come in).
+    """
+    answer = _summaries(catalogue, target, as_of)
+    for row_id, routes in _deduped(rows, answer, dedupe=dedupe, cache_size=cache_size):
+        yield {"id": row_id, "routes": routes}
+
+
+def evaluate_jsonl(
+    catalogue: Catalogue,
+    rows: Iterable[tuple[str, Profile]],
+    target: str | None = None,
+    *,
+    as_of: dt.date,
+    dedupe: bool = True,
+    cache_size: int = 20_000,
+) -> Iterator[str]:
+    """Like :func:`evaluate`, as JSON Lines text; with ``dedupe`` each distinct answer is encoded once."""
+    summarise = _summaries(catalogue, target, as_of)
+
+    def answer(profile: Profile) -> str:
+        return json.dumps(summarise(profile), ensure_ascii=False)
+
+    for row_id, encoded in _deduped(rows, answer, dedupe=dedupe, cache_size=cache_size):
+        quoted = f'"{row_id}"' if _PLAIN_ID.fullmatch(row_id) else json.dumps(row_id, ensure_ascii=False)
+        yield f'{{"id": {quoted}, "routes": {encoded}}}\n'
+
+
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.:/+-]*")
+"""Ids that are their own JSON string body (most ids); others go through the JSON encoder."""
+
+
+_ROW_CACHE = 10_000
+"""Most distinct CSV rows kept built while streaming, so memory stays flat in the file's length."""
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(";") if part.strip()]
+
+
+def _csv_document(row: dict[str, str]) -> dict[str, Any]:  # noqa: C901 - one branch per column
+    diplomas = []
+    exams = _split(row.get("exam_subjects"))
+    for item in _split(row.get("diplomas")):
+        level, _, programme = item.partition(":")
+        diploma: dict[str, Any] = {"level": level}
+        if programme:
+            diploma["programme"] = programme
+        if exams and level in ("havo", "vwo", "vmbo"):
+            diploma["exam_subjects"] = exams
+        diplomas.append(diploma)
+    document: dict[str, Any] = {"diplomas": diplomas}
+    ec = {}
+    for item in _split(row.get("subject_ec")):
+        subject, _, amount = item.partition("=")
+        if not amount.strip().isdigit():
+            raise ValueError(f"subject_ec item {item!r} is not vak=ec")
+        ec[subject.strip()] = int(amount)
+    if ec:
+        document["subject_ec"] = ec
+    for key in ("qualifications", "completed"):
+        if _split(row.get(key)):
+            document[key] = _split(row.get(key))
+    if row.get("job_sector"):
+        job: dict[str, Any] = {"sector": row["job_sector"]}
+        if row.get("job_subject"):
+            job["subject"] = row["job_subject"]
+        document["job"] = job
+    if row.get("work_experience_years"):
+        document["work_experience_years"] = float(row["work_experience_years"])
+    return document
+
+
+def read_profiles(path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
+    """Stream ``(id, profile)`` from a ``.csv``, ``.jsonl`` or ``.parquet`` file.
+
+    Parquet files have the CSV columns (as strings) and need the ``parquet`` extra (pyarrow); they
+    are read one row group at a time. Raises :class:`~leraarroutes.ProfileError` naming the file
+    and line (for Parquet: row) of a bad row.
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".parquet":
+        yield from _read_parquet(p)
+        return
+    if suffix not in (".csv", ".jsonl"):
+        raise InputError(
+            f"cannot read profiles from {suffix or '(none)'!r}; use .csv, .jsonl or .parquet", file=str(path)
+        )
+    try:
+        handle = p.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ProfileError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    with handle:
+        yield from (_read_csv(handle, path) if suffix == ".csv" else _read_jsonl(handle, path))
+
+
+def _check_columns(columns: Sequence[str], path: str | os.PathLike[str], what: str) -> None:
+    unknown = sorted(set(columns) - set(CSV_COLUMNS))
+    if unknown or "id" not in columns:
+        raise ProfileError(
+            f"{what} needs an id column and may have {', '.join(CSV_COLUMNS)}; unknown: {', '.join(unknown) or '-'}",
+            file=str(path),
+            line=1,
+        )
+
+
+def _read_parquet(path: Path) -> Iterator[tuple[str, Profile]]:
+    try:
+        import pyarrow.parquet as pq  # noqa: PLC0415 - an optional extra, loaded only for Parquet
+    except ImportError:
+        raise InputError(
+            "reading .parquet needs pyarrow: pip install 'leraarroutes[parquet]'", file=str(path)
+        ) from None
+    try:
+        source = pq.ParquetFile(path)
+    except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError) for non-Parquet
+        raise ProfileError(f"cannot read as Parquet: {exc}", file=str(path)) from None
+    columns = source.schema_arrow.names
+    _check_columns(columns, path, "Parquet")
+    rows = (
+        ["" if v is None else str(v) for v in values]
+        for chunk in source.iter_batches(batch_size=10_000)
+        for values in zip(*(column.to_pylist() for column in chunk.columns), strict=True)
+    )
+    yield from _rows(enumerate(rows, 1), columns, columns.index("id"), path)
+
+
+def _read_csv(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
+    reader = csv.reader(handle)
+    header = next(reader, [])
+    _check_columns(header, path, "CSV")
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        for values in reader:
+            if not values:  # a blank line
+                continue
+            if len(values) != len(header):
+                raise ProfileError(
+                    f"this row has {len(values)} fields; the header has {len(header)} ({', '.join(header)})",
+                    file=str(path),
+                    line=reader.line_num,
+                )
+            yield reader.line_num, values
+
+    yield from _rows(numbered(), header, header.index("id"), path)
+
+
+def _rows(
+    rows: Iterable[tuple[int, list[str]]], columns: Sequence[str], id_at: int, path: str | os.PathLike[str]
+) -> Iterator[tuple[str, Profile]]:
+    """``(id, profile)`` per ``(line, column values)``; ``id_at`` is the position of the id."""
+    # Equal rows (but for the id) are built once: a cohort file repeats the same few situations.
+    seen: dict[tuple[str, ...], Profile] = {}
+    for line, values in rows:
+        row_id = values[id_at]
+        values[id_at] = ""
+        key = tuple(values)
+        profile = seen.get(key)
+        if profile is None:
+            try:
+                document = _csv_document(dict(zip(columns, values, strict=True)))
+            except ValueError as exc:
+                raise ProfileError(str(exc), file=str(path), line=line) from None
+            profile = _structure(document, path, line)
+            if len(seen) >= _ROW_CACHE:
+                seen.pop(next(iter(seen)))
+            seen[key] = profile
+        yield row_id, profile
+
+
+def _read_jsonl(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
+    for line, text in enumerate(handle, 1):
+        if not text.strip():
+            continue
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ProfileError(f"not valid JSON: {exc.msg}", file=str(path), line=line) from None
+        except RecursionError:
+            raise ProfileError("not valid JSON: nested too deeply", file=str(path), line=line) from None
+        if not isinstance(document, dict):
+            raise ProfileError("each line must be a JSON object", file=str(path), line=line)
+        row_id = str(document.pop("id", line))
+        yield row_id, _structure(document, path, line)
+
+
+def _structure(document: dict[str, Any], path: str | os.PathLike[str], line: int) -> Profile:
+    try:
+        return serialize.structure(document, Profile, error=ProfileError, file=str(path))
+    except ProfileError as exc:
+        raise ProfileError(exc.message, path=exc.path, file=str(path), line=line) from None

@@ -1,0 +1,354 @@
+"""Rules about the rest of a profile: qualifications, completions, EC, exams, jobs, experience.
+
+And :class:`Decision`, for what no profile can settle (an admission committee's judgement).
+
+>>> from leraarroutes import Job, Profile, Sector
+>>> HasJob(sector=Sector.PO).truth(Profile(job=Job(sector=Sector.PO)))
+<Truth.YES: 'yes'>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from attrs import field, frozen, validators
+
+from leraarroutes import _validate
+from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId, offering_subject
+from leraarroutes.model.education import Level
+from leraarroutes.model.profile import Profile, Sector, _sector
+from leraarroutes.model.qualifications import Qualification
+from leraarroutes.rules._fields import _levels, _optional_subject
+from leraarroutes.rules.algebra import (
+    _NO,
+    _UNKNOWN,
+    _YES,
+    NO_CONTEXT,
+    Rule,
+    RuleContext,
+    Truth,
+    Verdict,
+    _said,
+)
+
+
+@frozen(kw_only=True)
+class HoldsQualification(Rule):
+    """The person holds ``qualification`` (or a wider one of the same subject).
+
+    >>> rule = HoldsQualification(qualification=Qualification.parse("tweedegraads:wiskunde"))
+    >>> rule.truth(Profile(qualifications=(Qualification.parse("eerstegraads:wiskunde"),)))
+    <Truth.YES: 'yes'>
+    """
+
+    tag: ClassVar[str] = "qualification"
+    _reads: ClassVar[tuple[str, ...]] = ("qualifications",)
+    qualification: Qualification = field(validator=validators.instance_of(Qualification))
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = context
+        q = self.qualification
+        if profile.holds(q):
+            return _said(Truth.YES, f"heeft de bevoegdheid {q}", f"holds {q}")
+        return _said(Truth.NO, f"mist de bevoegdheid {q}", f"does not hold {q}")
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = context
+        return _YES if profile.holds(self.qualification) else _NO
+
+    def bind(self, subject: SubjectId) -> Rule:
+        return HoldsQualification(qualification=self.qualification.bind(subject))
+
+
+def _programme_ids(value: Iterable[str]) -> tuple[ProgrammeId, ...]:
+    return tuple(ProgrammeId(v) for v in value)
+
+
+@frozen(kw_only=True)
+class HasCompleted(Rule):
+    """The person completed one of ``programmes`` (ids), or any programme of ``kind``.
+
+    With ``kind``, ``subject`` narrows it to offerings for that subject (``"<id>/<subject>"``).
+
+    >>> HasCompleted(programmes=("pabo",)).evaluate(Profile(completed=("pabo",))).reasons[0].nl
+    'pabo afgerond'
+    """
+
+    tag: ClassVar[str] = "completed"
+    _reads: ClassVar[tuple[str, ...]] = ("completed",)
+    programmes: tuple[ProgrammeId, ...] = field(default=(), converter=_programme_ids)
+    kind: str | None = field(default=None, validator=validators.optional(_validate.slug))
+    subject: SubjectId | None = field(default=None, validator=_optional_subject)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.programmes and self.kind is None:
+            msg = "completed needs programmes or a kind"
+            raise ValueError(msg)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        done = set(profile.completed)
+        hits = [p for p in self.programmes if p in done]
+        if self.kind is not None:
+            hits += [
+                p
+                for p in profile.completed
+                if context.programme_kind(p) == self.kind
+                and (self.subject is None or offering_subject(p) == self.subject)
+            ]
+        wanted = ", ".join([*self.programmes, *([f"kind {self.kind}"] if self.kind else [])])
+        if hits:
+            return _said(Truth.YES, f"{hits[0]} afgerond", f"completed {hits[0]}")
+        return _said(Truth.NO, f"nog niet afgerond: {wanted}", f"not completed: {wanted}")
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        done = profile.completed
+        if any(p in done for p in self.programmes):
+            return _YES
+        if self.kind is not None and any(
+            context.programme_kind(p) == self.kind and (self.subject is None or offering_subject(p) == self.subject)
+            for p in done
+        ):
+            return _YES
+        return _NO
+
+    def bind(self, subject: SubjectId) -> Rule:
+        return HasCompleted(
+            programmes=tuple(ProgrammeId(p.replace(SUBJECT_PLACEHOLDER, subject)) for p in self.programmes),
+            kind=self.kind,
+            subject=subject if self.subject == SUBJECT_PLACEHOLDER else self.subject,
+        )
+
+
+@frozen(kw_only=True)
+class SubjectEc(Rule):
+    """At least ``min_ec`` EC of wo-level content in ``subject``, less ``max_deficiency_ec``.
+
+    With ``max_deficiency_ec`` a shortfall up to that many EC still admits (it must be closed
+    during the programme). Unknown when the profile does not count EC for the subject.
+    ``framework`` names the admission framework the numbers come from.
+
+    >>> rule = SubjectEc(subject="natuurkunde", min_ec=80, max_deficiency_ec=10)
+    >>> rule.evaluate(Profile(subject_ec={"natuurkunde": 75})).reasons[0].nl
+    '75 EC natuurkunde: deficiëntie 5 EC, toegestaan tot 10'
+    >>> rule.truth(Profile())
+    <Truth.UNKNOWN: 'unknown'>
+    """
+
+    tag: ClassVar[str] = "subject_ec"
+    _reads: ClassVar[tuple[str, ...]] = ("subject_ec", "completed")
+    subject: SubjectId = field(validator=_optional_subject)
+    min_ec: int = field(validator=validators.ge(1))
+    max_deficiency_ec: int = field(default=0, validator=validators.ge(0))
+    framework: str | None = field(default=None, validator=validators.optional(_validate.slug))
+    deficiency_kind: str | None = field(default=None, validator=validators.optional(_validate.slug))
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        ec = profile.ec_in(self.subject)
+        if ec is None:
+            return _said(
+                Truth.UNKNOWN,
+                f"aantal EC vakinhoud {self.subject} niet opgegeven (nodig: {self.min_ec})",
+                f"EC of {self.subject} content not given (needed: {self.min_ec})",
+            )
+        short = self.min_ec - ec
+        if short <= 0:
+            truth, nl, en = Truth.YES, f"{ec} EC {self.subject}", f"{ec} EC of {self.subject}"
+        elif short <= self.max_deficiency_ec:
+            truth = Truth.YES
+            nl = f"{ec} EC {self.subject}: deficiëntie {short} EC, toegestaan tot {self.max_deficiency_ec}"
+            en = f"{ec} EC of {self.subject}: deficiency {short} EC, allowed up to {self.max_deficiency_ec}"
+        elif self._deficiency_courses_done(profile, context):
+            truth = Truth.UNKNOWN
+            nl = (
+                f"{ec} EC {self.subject}: {short} EC te weinig, maar deficiëntiecursussen afgerond; "
+                "de toelatingscommissie beslist"
+            )
+            en = (
+                f"{ec} EC of {self.subject}: {short} EC short, but deficiency courses completed; "
+                "the admission committee decides"
+            )
+        else:
+            truth = Truth.NO
+            nl = (
+                f"{ec} EC {self.subject}: {short} EC te weinig "
+                f"(nodig {self.min_ec}, deficiëntie hoogstens {self.max_deficiency_ec})"
+            )
+            en = (
+                f"{ec} EC of {self.subject}: {short} EC short "
+                f"(needed {self.min_ec}, deficiency at most {self.max_deficiency_ec})"
+            )
+        return _said(truth, nl, en)
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        ec = profile.ec_in(self.subject)
+        if ec is None:
+            return _UNKNOWN
+        if self.min_ec - ec <= self.max_deficiency_ec:
+            return _YES
+        return _UNKNOWN if self._deficiency_courses_done(profile, context) else _NO
+
+    def _deficiency_courses_done(self, profile: Profile, context: RuleContext) -> bool:
+        if self.deficiency_kind is None:
+            return False
+        return any(
+            context.programme_kind(p) == self.deficiency_kind and offering_subject(p) == self.subject
+            for p in profile.completed
+        )
+
+
+def _subjects(value: Iterable[str]) -> tuple[SubjectId, ...]:
+    return tuple(SubjectId(v) for v in value)
+
+
+@frozen(kw_only=True)
+class ExamSubject(Rule):
+    """A diploma of one of ``levels`` with a final exam in one of ``subjects``.
+
+    >>> from leraarroutes import Diploma
+    >>> havo = Diploma(level=Level.HAVO, exam_subjects=("biologie", "natuurkunde"))
+    >>> ExamSubject(subjects=("natuurkunde",)).evaluate(Profile(diplomas=(havo,))).reasons[0].nl
+    'eindexamen natuurkunde (havo)'
+    """
+
+    tag: ClassVar[str] = "exam_subject"
+    _reads: ClassVar[tuple[str, ...]] = ("diplomas",)
+    subjects: tuple[SubjectId, ...] = field(converter=_subjects, validator=validators.min_len(1))
+    levels: tuple[Level, ...] = field(default=(Level.HAVO, Level.VWO), converter=_levels)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = context
+        wanted = ", ".join(self.subjects)
+        candidates = [d for d in profile.diplomas if d.level in self.levels]
+        for d in candidates:
+            hit = set(d.exam_subjects) & set(self.subjects)
+            if hit:
+                s = min(hit)
+                return _said(Truth.YES, f"eindexamen {s} ({d.level.value})", f"final exam in {s} ({d.level.value})")
+        if any(not d.exam_subjects for d in candidates):
+            return _said(
+                Truth.UNKNOWN,
+                f"eindexamenvakken niet opgegeven (gevraagd: {wanted})",
+                f"final-exam subjects not given (asked: {wanted})",
+            )
+        return _said(Truth.NO, f"geen eindexamen in {wanted}", f"no final exam in {wanted}")
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = context
+        unknown = False
+        for d in profile.diplomas:
+            if d.level not in self.levels:
+                continue
+            if not d.exam_subjects:
+                unknown = True
+            elif any(s in self.subjects for s in d.exam_subjects):
+                return _YES
+        return _UNKNOWN if unknown else _NO
+
+
+@frozen(kw_only=True)
+class HasJob(Rule):
+    """A job (or job offer) at a school in ``sector``, teaching ``subject`` when given."""
+
+    tag: ClassVar[str] = "job"
+    _reads: ClassVar[tuple[str, ...]] = ("job",)
+    sector: Sector = field(converter=_sector)
+    subject: SubjectId | None = field(default=None, validator=_optional_subject)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = context
+        want = self.sector.value + (f" ({self.subject})" if self.subject else "")
+        job = profile.job
+        if job is None:
+            truth = Truth.UNKNOWN
+            nl, en = (
+                f"baan in het {want} nodig; niet opgegeven",
+                f"needs a job in {want}; not given",
+            )
+        elif job.sector is not self.sector:
+            truth = Truth.NO
+            nl, en = (
+                f"baan in het {job.sector.value}, niet in het {want}",
+                f"job in {job.sector.value}, not {want}",
+            )
+        elif self.subject is not None and job.subject is None:
+            truth = Truth.UNKNOWN
+            nl, en = (
+                f"vak van de baan niet opgegeven (nodig: {self.subject})",
+                f"subject of the job not given (needed: {self.subject})",
+            )
+        elif self.subject is not None and job.subject != self.subject:
+            truth = Truth.NO
+            nl, en = (
+                f"baan voor {job.subject}, niet {self.subject}",
+                f"job teaching {job.subject}, not {self.subject}",
+            )
+        else:
+            truth = Truth.YES
+            nl, en = f"baan in het {want}", f"job in {want}"
+        return _said(truth, nl, en)
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = context
+        job = profile.job
+        if job is None:
+            return _UNKNOWN
+        if job.sector is not self.sector:
+            return _NO
+        if self.subject is None:
+            return _YES
+        if job.subject is None:
+            return _UNKNOWN
+        return _YES if job.subject == self.subject else _NO
+
+
+@frozen(kw_only=True)
+class WorkExperience(Rule):
+    """At least ``min_years`` of work experience."""
+
+    tag: ClassVar[str] = "work_experience"
+    _reads: ClassVar[tuple[str, ...]] = ("work_experience_years",)
+    min_years: float = field(validator=validators.ge(0))
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = context
+        years = profile.work_experience_years
+        if years is None:
+            truth = Truth.UNKNOWN
+            nl = f"werkervaring niet opgegeven (nodig: {self.min_years:g} jaar)"
+            en = f"work experience not given (needed: {self.min_years:g} years)"
+        else:
+            truth = Truth.YES if years >= self.min_years else Truth.NO
+            nl = f"{years:g} jaar werkervaring (nodig: {self.min_years:g})"
+            en = f"{years:g} years of work experience (needed: {self.min_years:g})"
+        return _said(truth, nl, en)
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = context
+        years = profile.work_experience_years
+        if years is None:
+            return _UNKNOWN
+        return _YES if years >= self.min_years else _NO
+
+
+@frozen(kw_only=True)
+class Decision(Rule):
+    """A requirement decided case by case (a toelatingscommissie, an intake): always unknown.
+
+    >>> Decision(by="de toelatingscommissie").evaluate(Profile()).reasons[0].en
+    'decided by de toelatingscommissie'
+    """
+
+    tag: ClassVar[str] = "decision"
+    _reads: ClassVar[tuple[str, ...]] = ()
+    by: str = field(validator=_validate.non_blank)
+    note: str | None = field(default=None, validator=_validate.optional_non_blank)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = profile, context
+        extra = f": {self.note}" if self.note else ""
+        return _said(Truth.UNKNOWN, f"besluit van {self.by}{extra}", f"decided by {self.by}{extra}")
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = profile, context
+        return _UNKNOWN

@@ -13,16 +13,16 @@ import leraarroutes as lr
 
 EXTRA = """
 programmes:
-  - id: voorbeeld-master-aardrijkskunde
+  - id: voorbeeld-master-spaans
     kind: hbo-master-leraar
-    name: Hbo-master leraar aardrijkskunde (voorbeeld)
+    name: Hbo-master leraar Spaans (voorbeeld)
     sector: vo
     level: hbo
     durations: [{form: deeltijd, months: 24}]
-    entry: {qualification: {qualification: "tweedegraads:aardrijkskunde"}}
-    grants: {qualifications: ["eerstegraads:aardrijkskunde"]}
+    entry: {qualification: {qualification: "tweedegraads:spaans"}}
+    grants: {qualifications: ["eerstegraads:spaans"]}
     providers: [Voorbeeldhogeschool]
-    sources: [{url: "https://example.org/master-aardrijkskunde", note: "een voorbeeld, geen echte opleiding"}]
+    sources: [{url: "https://example.org/master-spaans", note: "een voorbeeld, geen echte opleiding"}]
 """
 
 
@@ -31,9 +31,9 @@ def main() -> None:
         extra = Path(folder) / "eigen.yaml"
         extra.write_text(EXTRA, encoding="utf-8")
         catalogue = lr.load_catalogue(extra)
-    teacher = lr.Profile(qualifications=(lr.Qualification.parse("tweedegraads:aardrijkskunde"),))
-    routes = lr.find_routes(catalogue, teacher, "eerstegraads:aardrijkskunde", as_of=dt.date(2024, 1, 1))
-    assert [r.programmes for r in routes] == [("voorbeeld-master-aardrijkskunde",)]
+    teacher = lr.Profile(qualifications=(lr.Qualification.parse("tweedegraads:spaans"),))
+    routes = lr.find_routes(catalogue, teacher, "eerstegraads:spaans", as_of=dt.date(2024, 1, 1))
+    assert [r.programmes for r in routes] == [("voorbeeld-master-spaans",)]
     print("ok:", routes[0].programmes[0], routes[0].months, "months")
 
 

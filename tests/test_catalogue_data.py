@@ -81,15 +81,38 @@ def _source_rows() -> list[tuple[str, int, tuple[str, ...], str]]:
 
 
 @pytest.mark.skipif(not SOURCE_TABLE.exists(), reason="the source table lies beside the repository")
-def test_all_118_rows_of_the_2010_table_are_in_the_data(catalogue: Catalogue) -> None:
-    """Row by row: programme, CROHO code, university limits, and the subject's name."""
-    source = _source_rows()
-    ours = sorted((r for r in catalogue.relatedness if r.table == "minor-module"), key=lambda r: r.row or 0)
+def test_the_rows_in_force_in_2013_are_the_118_rows_of_the_2012_text(catalogue: Catalogue) -> None:
+    """Row by row, read by a parser of its own: programme, CROHO code, university limits, subject."""
+    import datetime as dt
+
+    def unis(text: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted(u.strip() for part in text for u in re.split(r";|,| en ", part) if u.strip()))
+
+    source = sorted((name, croho, unis(u), TABLE_SUBJECTS[s]) for name, croho, u, s in _source_rows())
+    ours = sorted(
+        (r.programme, r.croho, unis(r.universities), r.subject)
+        for r in catalogue.rows_in_force("minor-module", dt.date(2013, 1, 1))
+    )
     assert len(source) == 118
-    assert [r.row for r in ours] == list(range(1, 119))
-    for (name, croho, universities, subject), row in zip(source, ours, strict=True):
-        assert (row.programme, row.croho, row.universities) == (name, croho, universities)
-        assert TABLE_SUBJECTS[subject] == row.subject, (row.row, subject)
+    assert ours == source
+
+
+def test_the_table_changes_on_the_dates_of_its_texts(catalogue: Catalogue) -> None:
+    """Rows the 2015 text added count from 2 October 2015 on, rows it dropped until then."""
+    import datetime as dt
+
+    def related(croho: int, subject: str, day: dt.date) -> bool:
+        return any(r.croho == croho for r in catalogue.rows("minor-module", subject, day))
+
+    # Geografie, Planologie en Milieu (RU) for aardrijkskunde: added in 2015
+    assert not related(56947, "aardrijkskunde", dt.date(2015, 10, 1))
+    assert related(56947, "aardrijkskunde", dt.date(2015, 10, 2))
+    # Natuurwetenschappen for natuurkunde: in the 2012 text, dropped in 2015
+    assert related(50013, "natuurkunde", dt.date(2013, 1, 1))
+    assert not related(50013, "natuurkunde", dt.date(2016, 1, 1))
+    # Turks: only in the 2010 text
+    assert catalogue.rows("minor-module", "turks", dt.date(2011, 1, 1))
+    assert catalogue.rows("minor-module", "turks", dt.date(2013, 1, 1)) == ()
 
 
 def test_the_beperkte_tweedegraads_scope_widens_on_2023_08_01(catalogue: Catalogue) -> None:

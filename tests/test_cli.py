@@ -53,12 +53,39 @@ def test_catalogue_text_in_english(capsys: pytest.CaptureFixture[str]) -> None:
 def test_validate_accepts_the_example_profiles_and_notes_unknown_degree_names(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Every shipped example is valid; a degree name the catalogue does not know is a note."""
+    """Every shipped example is valid, and each diploma says which register programme it is."""
     files = sorted(str(p) for p in EXAMPLES.glob("*.yaml"))
     code, out, err = run(capsys, "validate", *files)
     assert code == 0, err
     assert out.count(": ok") == len(files)
-    assert "'Mechanical Engineering' is not a degree programme the catalogue knows" in out
+    assert "wo-master Mechanical Engineering: identified by name: CROHO 60439 Mechanical Engineering" in out
+
+
+def test_validate_says_which_degrees_are_ambiguous_or_unknown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Several candidates are listed with their codes; an unknown name is a note, not an error."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        "diplomas:\n  - {level: hbo-bachelor, programme: Verpleegkunde}\n"
+        "  - {level: wo-master, programme: Kwantumtheologie}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "validate", str(profile))
+    assert code == 0, err
+    assert "several programmes fit: CROHO 34560" in out
+    assert "CROHO 39283" in out
+    assert "'Kwantumtheologie' is not in the degree register" in out
+
+
+def test_degree_lookup_shows_codes_to_choose_from(capsys: pytest.CaptureFixture[str]) -> None:
+    """`leraarroutes degree psychologie` lists the bachelor first, with its CROHO code and sector."""
+    code, out, err = run(capsys, "degree", "psychologie")
+    assert code == 0, err
+    assert out.splitlines()[0] == "CROHO 56604 Psychologie (wo-bachelor, gedrag en maatschappij)"
+    code, out, _ = run(capsys, "degree", "kwantumtheologie")
+    assert code == 1
+    assert "Geen opleiding gevonden" in out
 
 
 def test_validate_accepts_an_extra_catalogue_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -91,7 +118,8 @@ def test_routes_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]
     )  # fmt: skip
     assert code == 0, err
     report = json.loads(out)
-    assert set(report) == {"as_of", "routes", "blocked"}
+    assert set(report) == {"as_of", "routes", "blocked", "profile"}
+    assert [d["identification"] for d in report["profile"]] == ["identified", "identified"]
     assert report["as_of"] == "2024-01-01"
     route = report["routes"][0]
     assert set(route) == {
@@ -106,7 +134,8 @@ def test_routes_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]
     }
     assert route["status"] in {"open", "conditional"}
     step = route["steps"][0]
-    assert {"programme", "kind", "name", "providers", "months", "ec", "grants", "sources"} <= set(step)
+    keys = {"programme", "kind", "name", "providers", "offers", "months", "ec", "cost_basis", "grants", "sources"}
+    assert keys <= set(step)
 
 
 def test_unknown_target_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:

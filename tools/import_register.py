@@ -32,7 +32,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import verwantschapstabel  # noqa: E402 - beside this script, not a package
+import verwantschapstabel  # beside this script, not a package
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
@@ -120,6 +120,12 @@ CODES: dict[str, tuple[str, str | None]] = {
     "80166": ("ad-educatief-professional", None),
     "80167": ("ad-educatief-professional", None),
 }
+# The short names institutions use for these programmes in their own titles ("Pabo HvA", "HALO").
+SHORT_NAMES: dict[int, list[str]] = {
+    34808: ["Pabo", "Lerarenopleiding basisonderwijs", "Leraar basisonderwijs"],
+    35025: ["ALO", "Leraar Lichamelijke Opvoeding", "Academie voor Lichamelijke Opvoeding"],
+}
+FAMILY_PROGRAMMES = {"educatieve-master-1jr", "educatieve-master-2jr"}
 UNIVERSITY_CODES = {"68075", "68404", "68532", "68533", "68534", "68535", "68536", "69345"}
 
 # School subjects as the institutions write them in a title, most specific first.
@@ -183,9 +189,9 @@ def university_programme(code: str, title: str, ec: int | None) -> str:
     text = fold(title)
     if code == "68075":  # Tilburg's eerstegraads G&L: 120 EC, two years
         return "educatieve-master-2jr"
-    if "tweejarig" in text or "2-jaar" in text or "educatieve master" in text and "post-master" not in text:
-        if "eenjarig" not in text:
-            return "educatieve-master-2jr"
+    two_year = "tweejarig" in text or "2-jaar" in text or ("educatieve master" in text and "post-master" not in text)
+    if two_year and "eenjarig" not in text:
+        return "educatieve-master-2jr"
     if "eenjarig" in text or "1-jarig" in text or "post-master" in text or "lerarenopleiding" in text:
         return "educatieve-master-1jr"
     if code in {"68532", "68536", "69345", "68075"} or ec == 120:
@@ -198,7 +204,7 @@ def classify(offer: dict[str, Any]) -> tuple[str, list[str]] | None:
     code, title = offer["croho"], offer["title"]
     text = fold(title)
     if code in UNIVERSITY_CODES:
-        if "science communication" == text.strip() or text.strip() == "science education and communication":
+        if text.strip() == "science communication" or text.strip() == "science education and communication":
             return None  # the master's communication track, not teacher education
         return university_programme(code, title, offer["ec"]), title_subjects(title)
     if code not in CODES:
@@ -221,6 +227,9 @@ def classify(offer: dict[str, Any]) -> tuple[str, list[str]] | None:
     if programme in ("tweedegraads-bachelor", "hbo-master-leraar") and ("kop" in text or "verkort" in text):
         named = title_subjects(offer["title"])  # the title names the subject (HvA files TBO under M&T)
         return "kopopleiding", named[:1] or ([subject] if subject else [])
+    named = title_subjects(offer["title"])
+    if subject and len(named) == 1:  # the title's one subject wins (HvA gives TBO under the M&T code)
+        return programme, named
     return programme, [subject] if subject else []
 
 
@@ -252,7 +261,18 @@ def tuition(offer: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"year": year, "eur": max(amounts)} for year, amounts in sorted(per_year.items())]
 
 
+def page(urls: list[str]) -> str | None:
+    """The offering's own page; an address written without its scheme gets https://."""
+    for url in urls:
+        if url.startswith(("https://", "http://")):
+            return url
+        if url.startswith("www."):
+            return f"https://{url}"
+    return None
+
+
 def offering_row(offer: dict[str, Any], programme: str, subjects: list[str]) -> dict[str, Any]:
+    """One register offering as a row of the catalogue file, without empty fields."""
     row: dict[str, Any] = {
         "programme": programme,
         "subjects": subjects,
@@ -263,15 +283,15 @@ def offering_row(offer: dict[str, Any], programme: str, subjects: list[str]) -> 
         "lat": None if offer["lat"] is None else round(offer["lat"], 5),
         "lon": None if offer["lon"] is None else round(offer["lon"], 5),
         "croho": int(offer["croho"]),
-        "title": " ".join(offer["title"].split()),
+        "title": " ".join(offer["title"].split()) or offer["croho_name"],
         "forms": sorted(offer["forms"]),
         "starts": sorted(offer["starts"]),
         "numerus_fixus": bool(offer["numerus_fixus"]),
         "tuition": tuition(offer),
-        "url": (offer["urls"] or [None])[0],
+        "url": page(offer["urls"]),
         "source": "register",
     }
-    return {k: v for k, v in row.items() if v not in (None, [], False) or k in ("subjects",)}
+    return {k: v for k, v in row.items() if v not in (None, [], False) or k == "subjects"}
 
 
 def table_texts(history: Path) -> dict[str, list[verwantschapstabel.Row]]:
@@ -293,12 +313,12 @@ def dated_rows(texts: dict[str, list[verwantschapstabel.Row]]) -> list[dict[str,
     """The table's rows, each valid from the first text that has it until the first that drops it."""
     notes = yaml.safe_load((HERE / "register" / "verwantschap-noten.yaml").read_text(encoding="utf-8"))["notes"]
     dates = sorted(texts)
-    spans: dict[tuple[int, str, tuple[str, ...]], list[str]] = {}
-    names: dict[tuple[int, str, tuple[str, ...]], str] = {}
-    order: dict[tuple[int, str, tuple[str, ...]], tuple[int, int]] = {}
+    spans: dict[tuple[int, str, tuple[str, ...], str], list[str]] = {}
+    names: dict[tuple[int, str, tuple[str, ...], str], str] = {}
+    order: dict[tuple[int, str, tuple[str, ...], str], tuple[int, int]] = {}
     for i, date in enumerate(dates):
         for n, row in enumerate(texts[date]):
-            key = (row.croho, row.subject, tuple(row.universities))
+            key = (row.croho, row.subject, tuple(row.universities), row.name)
             spans.setdefault(key, []).append(date)
             names[key] = row.name
             order.setdefault(key, (i, n))
@@ -331,6 +351,7 @@ def dated_rows(texts: dict[str, list[verwantschapstabel.Row]]) -> list[dict[str,
 
 
 def build(shared: Path) -> tuple[str, str, str]:
+    """The texts of the three generated files, from the folder holding ``data/`` and ``sources/``."""
     register = shared / "data" / "ho-register"
     degrees = [json.loads(line) for line in (register / "degrees.jsonl").read_text(encoding="utf-8").splitlines()]
     offers = [json.loads(line) for line in (register / "offerings.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -353,8 +374,24 @@ def build(shared: Path) -> tuple[str, str, str]:
         if code not in known:
             rows.append([code, names[0], "wo-bachelor", None, None, [], "verwantschapstabel"])
     rows.sort(key=lambda r: r[0])
-    for r in rows:  # the other names a code had in the table, so that an old diploma is still found
-        r.append([n for n in table_names.get(r[0], []) if n.casefold() != r[1].casefold()])
+    titles: dict[str, set[str]] = defaultdict(set)
+    for o in offers:
+        titles[o["croho"]].add(" ".join(o["title"].split()))
+    for r in rows:
+        # other names a diploma may carry: the table's older names, the institutions' own titles and
+        # the short names the institutions use for their teacher education ("Leraar Duits")
+        # a table name is an older name only where the register has no such code or knows that name
+        # too (56943 is "Electrical engineering" in the 2012 table and "Chemistry" in the register)
+        table = table_names.get(r[0], [])
+        older = table if r[6] == "verwantschapstabel" or fold(r[1]) in {fold(n) for n in table} else []
+        also = [*older, *sorted(titles.get(str(r[0]), ()))]
+        second_degree = re.fullmatch(r"Opleiding tot leraar voortgezet onderwijs van de tweede graad in (.+)", r[1])
+        if second_degree:
+            subject = second_degree.group(1).removeprefix("het ")
+            also += [f"Leraar {subject}", f"Lerarenopleiding {subject}", f"Tweedegraads lerarenopleiding {subject}"]
+        also += SHORT_NAMES.get(r[0], [])
+        seen = {fold(r[1])}
+        r.append([n for n in also if not (fold(n) in seen or seen.add(fold(n)))])
     degrees_text = json.dumps(
         {
             "source": REGISTER_SOURCE,
@@ -371,6 +408,19 @@ def build(shared: Path) -> tuple[str, str, str]:
         found = classify(o)
         if found is not None:
             taken.append(offering_row(o, *found))
+    # An offering whose title names only its code's family (Leraar VHO in de Bètawetenschappen) may
+    # give any subject the code is given for elsewhere; it lists those, marked as not confirmed.
+    by_code: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for row in taken:
+        by_code[row["programme"], row.get("croho", 0)] |= set(row["subjects"])
+    for row in taken:
+        if (
+            not row["subjects"]
+            and by_code[row["programme"], row.get("croho", 0)]
+            and row["programme"] in FAMILY_PROGRAMMES
+        ):
+            row["subjects"] = sorted(by_code[row["programme"], row["croho"]])
+            row["subjects_confirmed"] = False
     places = place_of(offers)
     curated = yaml.safe_load((HERE / "register" / "aanvullingen.yaml").read_text(encoding="utf-8"))["offers"]
     for c in curated:
@@ -423,6 +473,7 @@ def build(shared: Path) -> tuple[str, str, str]:
 
 
 def main() -> int:
+    """Write the generated files, or with ``--check`` say which differ."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--shared", type=Path, default=ROOT.parent / "shared", help="the folder holding data/ and sources/"

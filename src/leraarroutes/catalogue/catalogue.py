@@ -18,10 +18,12 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
+import attrs
 from attrs import field, fields, frozen
 
 from leraarroutes._validate import did_you_mean
-from leraarroutes.catalogue.programmes import Programme, ProgrammeKind
+from leraarroutes.catalogue.offers import ProviderOffering
+from leraarroutes.catalogue.programmes import Cost, Programme, ProgrammeKind
 from leraarroutes.errors import CatalogueError, ProfileError, UnknownNameError
 from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId
 from leraarroutes.model.education import Diploma, Study
@@ -29,6 +31,7 @@ from leraarroutes.model.profile import Profile
 from leraarroutes.model.qualifications import QualificationScope
 from leraarroutes.model.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
 from leraarroutes.model.subjects import Subject
+from leraarroutes.register import Identification, load_register, same_institution
 from leraarroutes.rules import (
     ExamSubject,
     HasCompleted,
@@ -82,6 +85,7 @@ class CatalogueFile:
     frameworks: tuple[AdmissionFramework, ...] = ()
     qualification_scopes: tuple[QualificationScope, ...] = ()
     degree_aliases: tuple[DegreeAlias, ...] = ()
+    provider_offerings: tuple[ProviderOffering, ...] = ()
 
 
 @frozen(kw_only=True)
@@ -118,8 +122,10 @@ class Catalogue:
     frameworks: tuple[AdmissionFramework, ...] = ()
     qualification_scopes: tuple[QualificationScope, ...] = ()
     degree_aliases: tuple[DegreeAlias, ...] = ()
+    provider_offerings: tuple[ProviderOffering, ...] = ()
     files: tuple[str, ...] = ()
     _subjects: dict[str, Subject] = field(init=False, repr=False)
+    _offers: dict[str, tuple[ProviderOffering, ...]] = field(init=False, repr=False)
     _programmes: dict[str, Programme] = field(init=False, repr=False)
     _offerings: dict[str, Programme] = field(init=False, repr=False)
     _tables: dict[str, RelatednessTable] = field(init=False, repr=False)
@@ -152,6 +158,10 @@ class Catalogue:
             names[a.alias.casefold()].add(a.programme.casefold())
             names[a.programme.casefold()].add(a.alias.casefold())
         setter(self, "_names", {k: frozenset(v | {k}) for k, v in names.items()})
+        offers: dict[str, list[ProviderOffering]] = defaultdict(list)
+        for offer in self.provider_offerings:
+            offers[offer.programme].append(offer)
+        setter(self, "_offers", {k: tuple(v) for k, v in offers.items()})
         setter(self, "_croho_names", {k: frozenset(v) for k, v in croho.items()})
 
     # lookups -------------------------------------------------------------------------------
@@ -172,13 +182,29 @@ class Catalogue:
             if as_of is None or offering.valid_on(as_of):
                 yield offering
 
+    def offers_for(self, programme_id: str) -> tuple[ProviderOffering, ...]:
+        """Where a programme (or a per-subject offering ``"<id>/<subject>"``) is given.
+
+        For an offering, the provider offerings of its programme for that subject, and those whose
+        source names no subjects (they may give it; their page says).
+        """
+        base, _, subject = programme_id.partition("/")
+        offers = [o for o in self._offers.get(base, ()) if o.gives(subject or None) is not False]
+        # the offerings that surely give it first, then those whose source does not say
+        return tuple(sorted(offers, key=lambda o: o.gives(subject or None) is not True))
+
     def table(self, table_id: str) -> RelatednessTable:
         """A relatedness table by id."""
         return _lookup(self._tables, table_id, "relatedness table")
 
-    def rows(self, table_id: str, subject: str) -> tuple[RelatednessEntry, ...]:
-        """The rows of a relatedness table for one subject."""
-        return self._rows.get((table_id, subject), ())
+    def rows(self, table_id: str, subject: str, on: dt.date | None = None) -> tuple[RelatednessEntry, ...]:
+        """The rows of a relatedness table for one subject, in force on ``on`` when given."""
+        rows = self._rows.get((table_id, subject), ())
+        return rows if on is None else tuple(r for r in rows if r.valid_on(on))
+
+    def rows_in_force(self, table_id: str, on: dt.date) -> tuple[RelatednessEntry, ...]:
+        """Every row of a relatedness table in force on ``on``."""
+        return tuple(r for r in self.relatedness if r.table == table_id and r.valid_on(on))
 
     def scopes(self, on: dt.date) -> tuple[QualificationScope, ...]:
         """The qualification scopes in force on ``on``."""
@@ -227,11 +253,20 @@ class Catalogue:
         notes = []
         degrees: tuple[Diploma | Study, ...] = (*profile.diplomas, *profile.studying)
         for i, degree in enumerate(degrees):
-            if degree.programme is not None and not self.knows_degree(degree):
-                where = f"diplomas[{i}]" if i < len(profile.diplomas) else f"studying[{i - len(profile.diplomas)}]"
+            if degree.programme is None and degree.croho is None:
+                continue
+            where = f"diplomas[{i}]" if i < len(profile.diplomas) else f"studying[{i - len(profile.diplomas)}]"
+            found = self.identify(degree)
+            if found.identified:
+                continue
+            label = degree.programme if degree.programme is not None else f"CROHO {degree.croho}"
+            if found.status == "ambiguous":
+                options = "; ".join(d.describe("en") for d in found.candidates)
+                notes.append(f"$.{where}: {label!r} fits several programmes: {options}; give its CROHO code (croho:)")
+            elif not self.knows_degree(degree):
                 notes.append(
-                    f"$.{where}.programme: {degree.programme!r} is not a degree programme the "
-                    "catalogue knows; rules that ask which programme it was cannot use it"
+                    f"$.{where}: {label!r} is not in the degree register; rules that ask which programme it "
+                    "was cannot use it (look it up with `leraarroutes degree`)"
                 )
         return tuple(notes)
 
@@ -242,20 +277,37 @@ class Catalogue:
     # used by the rule context ------------------------------------------------------------
 
     def degree_names(self, degree: Diploma | Study) -> frozenset[str] | None:
-        """The lower-case names a degree is known by (its own, aliases, CROHO), or None."""
+        """The lower-case names a degree is known by (its own, aliases, CROHO, the register), or None."""
         names: set[str] = set()
-        if degree.croho is not None:
-            names |= self._croho_names.get(degree.croho, frozenset())
+        croho = self.croho_of(degree)
+        if croho is not None:
+            names |= self._croho_names.get(croho, frozenset())
+            if load_register().known(croho):
+                register_degree = load_register().degree(croho)
+                names |= {n.casefold() for n in (register_degree.name, *register_degree.also)}
         if degree.programme is not None:
             own = degree.programme.strip().casefold()
             names |= self._names.get(own, frozenset({own}))
         return frozenset(names) if names else None
 
     def knows_degree(self, degree: Diploma | Study) -> bool:
-        """Whether the catalogue knows the degree's CROHO code or name."""
+        """Whether the catalogue (or the degree register) knows the degree's CROHO code or name."""
         if degree.croho is not None and degree.croho in self._croho_names:
             return True
-        return degree.programme is not None and degree.programme.strip().casefold() in self._names
+        if degree.programme is not None and degree.programme.strip().casefold() in self._names:
+            return True
+        return self.identify(degree).identified
+
+    def identify(self, degree: Diploma | Study) -> Identification:
+        """Which programme of the degree register ``degree`` is: identified, ambiguous or unknown."""
+        return load_register().identify(degree)
+
+    def croho_of(self, degree: Diploma | Study) -> int | None:
+        """The degree's CROHO code: its own, else the one its name identifies in the register."""
+        if degree.croho is not None:
+            return degree.croho
+        found = self.identify(degree)
+        return found.degree.croho if found.degree is not None else None
 
 
 def _lookup(index: Mapping[str, _T], key: str, what: str) -> _T:
@@ -291,14 +343,12 @@ class _CatalogueContext:
                 en=f"name and CROHO code of the {degree.level.value} are missing; relatedness to {subject} unknown",
             )
         names = cat.degree_names(degree) or frozenset()
+        croho = degree.croho if degree.croho is not None else cat.croho_of(degree)
         rows = [
             r
-            for r in cat.rows(table, subject)
+            for r in cat.rows(table, subject, self.as_of)
             if r.level is degree.level
-            and (
-                (degree.croho is not None and r.croho == degree.croho)
-                or (degree.croho is None and r.programme.casefold() in names)
-            )
+            and ((croho is not None and r.croho == croho) or (croho is None and r.programme.casefold() in names))
         ]
         institution_unknown = False
         for row in rows:
@@ -306,7 +356,7 @@ class _CatalogueContext:
                 return _related(label, subject, tab)
             if degree.institution is None:
                 institution_unknown = True
-            elif degree.institution.casefold() in {u.casefold() for u in row.universities}:
+            elif same_institution(degree.institution, row.universities):
                 return _related(label, subject, tab)
         if institution_unknown:
             allowed = "; ".join(sorted({u for r in rows for u in r.universities}))
@@ -417,7 +467,56 @@ def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...])
                     f"source read on {source.retrieved}, a date in the future",
                     f".sources[{i}].retrieved",
                 )
-    return Catalogue(**{k: tuple(item for item, _ in v) for k, v in parts.items()}, files=files)
+    for offer, origin in parts["provider_offerings"]:
+        programme = programmes.get(offer.programme)
+        if programme is None:
+            hint = did_you_mean(offer.programme, sorted(programmes))
+            raise _error(origin, f"an offering of unknown programme {offer.programme!r}{hint}", ".programme")
+        for i, s in enumerate(offer.subjects):
+            if s not in programme.subjects:
+                raise _error(
+                    origin,
+                    f"{offer.institution} offers {offer.programme} for {s!r}, which the programme does not list "
+                    f"(it lists: {', '.join(programme.subjects) or 'no subjects'})",
+                    f".subjects[{i}]",
+                )
+    built = {k: tuple(item for item, _ in v) for k, v in parts.items()}
+    built["programmes"] = tuple(_with_tuition(p, parts["provider_offerings"]) for p in built["programmes"])
+    return Catalogue(**built, files=files)
+
+
+TUITION_SOURCE = (
+    "https://github.com/onderwijsin/navigator-data-generator/tree/720272c196d21ac92ba2f772784d5042e421f87a/output/hovi"
+)
+
+
+def _with_tuition(programme: Programme, offers: list[tuple[ProviderOffering, Origin]]) -> Programme:
+    """A programme with the legal tuition of its register offerings as its cost, when it states none.
+
+    The legal fee is the same at every funded institution; per academic year the amount most
+    offerings give is taken.
+    """
+    if any(c.payer == "deelnemer" for c in programme.costs):
+        return programme
+    per_year: dict[int, list[int]] = defaultdict(list)
+    for offer, _origin in offers:
+        if offer.programme == programme.id:
+            for fee in offer.tuition:
+                per_year[fee.year].append(fee.eur)
+    if not per_year:
+        return programme
+    costs = tuple(
+        Cost(
+            amount_eur=max(set(amounts), key=amounts.count),
+            period=f"{year}-{year + 1}",
+            payer="deelnemer",
+            what="wettelijk collegegeld",
+            source=TUITION_SOURCE,
+            per_year=True,
+        )
+        for year, amounts in sorted(per_year.items())
+    )
+    return attrs.evolve(programme, costs=costs)
 
 
 def _check_rule(  # noqa: C901, PLR0912 - one branch per kind of rule leaf

@@ -118,7 +118,7 @@ def _shipped_files() -> list[tuple[str, str]]:
     return sorted(
         (f"leraarroutes/catalogue/data/{entry.name}", entry.read_text(encoding="utf-8"))
         for entry in data.iterdir()
-        if entry.name.endswith(".yaml")
+        if entry.name.endswith((".yaml", ".json"))
     )
 
 
@@ -136,6 +136,10 @@ def _file_parts(name: str, text: str, fmt: str, *, trusted: bool = False) -> dic
             return _sections(name, fast)
         except (yaml.YAMLError, InputError):
             pass
+    if trusted and fmt == "json":  # the generated files: plain JSON, checked by the same converter
+        import json  # noqa: PLC0415
+
+        return _sections(name, [(json.loads(text), None)])
     try:
         documents = _serialize().parse_text(text, fmt, file=name)
     except InputError as exc:
@@ -166,7 +170,7 @@ def _shipped_parts() -> tuple[tuple[str, ...], dict[str, list[tuple[Any, Origin]
     names = []
     for name, text in _shipped_files():
         names.append(name)
-        for section, items in _file_parts(name, text, "yaml", trusted=True).items():
+        for section, items in _file_parts(name, text, format_of(name), trusted=True).items():
             parts[section].extend(items)
     return tuple(names), parts
 

@@ -73,6 +73,9 @@ class ProgrammeKind(enum.StrEnum):
     TRAINEES_IN_ONDERWIJS = "trainees-in-onderwijs"
     DEFICIENTIEPROGRAMMA = "deficientieprogramma"
     PDG_TRAJECT = "pdg-traject"
+    KUNSTVAKDOCENT_BACHELOR = "kunstvakdocent-bachelor"
+    ALO = "alo"
+    AD_ONDERWIJS = "ad-onderwijs"
     # kinds the sources need beyond the list above (see the glossary)
     TOELATINGSTOETS = "toelatingstoets"
     GESCHIKTHEIDSONDERZOEK = "geschiktheidsonderzoek"
@@ -181,6 +184,8 @@ class Cost:
     payer: str = field(validator=validators.in_(("deelnemer", "werkgever")))
     what: str = field(validator=_validate.non_blank)
     source: str = field(validator=_https)
+    per_year: bool = False
+    """The amount is per academic year (tuition), to be paid for each year the step takes."""
 
 
 def _qualifications(value: Iterable[Qualification | str]) -> tuple[Qualification, ...]:

@@ -22,6 +22,7 @@ from leraarroutes.catalogue.loading import format_of, load_catalogue, load_profi
 from leraarroutes.catalogue.programmes import Programme
 from leraarroutes.catalogue.schema import SCHEMAS, json_schema
 from leraarroutes.errors import LeraarroutesError, ProfileError
+from leraarroutes.model.education import Diploma, Study
 
 __all__ = ["main"]
 
@@ -177,6 +178,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         for profile in profiles:
             notes += catalogue.check_profile(profile, file=f)
         print(f"{f}: ok ({len(profiles)} profile{'s' if len(profiles) != 1 else ''})")
+        for profile in profiles:
+            degrees: tuple[Diploma | Study, ...] = (*profile.diplomas, *profile.studying)
+            for degree in degrees:
+                if degree.programme is not None or degree.croho is not None:
+                    label = degree.level.value + (f" {degree.programme}" if degree.programme else "")
+                    print(f"  {label}: {catalogue.identify(degree).text('en')}")
         for note in notes:
             print(f"  note: {note}")
     return 0

@@ -1,4 +1,4 @@
-"""Route commands of the CLI (internal): ``routes`` and ``explain``."""
+"""Route commands of the CLI (internal): ``routes``, ``explain``, ``degree``, ``diagram`` and ``batch``."""
 
 from __future__ import annotations
 
@@ -9,9 +9,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.loading import load_catalogue, load_profile, save_text
+from leraarroutes.catalogue.offers import PROVINCES, Where, place_point
 from leraarroutes.engine.routes import Blocked, Route, SortKey, explain, find_routes
 from leraarroutes.errors import InputError
+from leraarroutes.model.education import Diploma, Level, Study
+from leraarroutes.model.profile import Profile
+from leraarroutes.register import Degree, Identification, load_register
 
 _T = {
     "nl": {
@@ -32,6 +37,14 @@ _T = {
         "estimated": "geschat uit EC",
         "figures": "onbekend in de bronnen",
         "as_of": "peildatum",
+        "offers": "waar",
+        "more": "meer",
+        "page_says": "vakken niet per vak bevestigd; zie de pagina",
+        "no_place": "niet per plaats bekend",
+        "cost_basis": "kosten",
+        "filter": "filter",
+        "dropped": "routes vielen af omdat een stap daar niet gegeven wordt",
+        "you": "vooropleiding",
     },
     "en": {
         "route": "Route",
@@ -51,6 +64,14 @@ _T = {
         "estimated": "estimated from EC",
         "figures": "not in the sources",
         "as_of": "as of",
+        "offers": "where",
+        "more": "more",
+        "page_says": "subjects not confirmed one by one; see the page",
+        "no_place": "not known per place",
+        "cost_basis": "cost",
+        "filter": "filter",
+        "dropped": "routes dropped because a step is not given there",
+        "you": "prior education",
     },
 }
 
@@ -62,10 +83,62 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
-def routes_text(routes: tuple[Route, ...], as_of: dt.date, lang: str = "nl") -> str:
+MAX_OFFERS_SHOWN = 6
+"""Offerings listed per step in the text output; the JSON report has them all."""
+
+
+def _offers_line(step: Any, where: Where | None, lang: str) -> str:  # noqa: ANN401 - a Step
+    t = _T[lang]
+    subject = step.programme.partition("/")[2] or None
+    parts = []
+    offers = list(step.offers)
+    near = None if where is None else where.near
+    if near is not None:
+        offers.sort(key=lambda o: o.distance_km(*near) or 0.0)
+    for o in offers[:MAX_OFFERS_SHOWN]:
+        text = o.place()
+        if near is not None and (km := o.distance_km(*near)) is not None:
+            text += f" ({km:.0f} km)"
+        if o.gives(subject) is not True:
+            text += "*"
+        parts.append(text)
+    line = "; ".join(parts)
+    if len(offers) > MAX_OFFERS_SHOWN:
+        line += f" (+{len(offers) - MAX_OFFERS_SHOWN} {t['more']})"
+    if any(o.gives(subject) is not True for o in offers[:MAX_OFFERS_SHOWN]):
+        line += f" (* {t['page_says']})"
+    return line
+
+
+def profile_text(catalogue: Catalogue, profile: Profile, lang: str = "nl") -> list[str]:
+    """One line per diploma or study: which programme of the degree register it is."""
+    t = _T[lang]
+    lines = []
+    degrees: tuple[Diploma | Study, ...] = (*profile.diplomas, *profile.studying)
+    for degree in degrees:
+        label = degree.level.value + (f" {degree.programme}" if degree.programme else "")
+        if degree.programme is None and degree.croho is None:
+            lines.append(f"{t['you']}: {label}")
+            continue
+        lines.append(f"{t['you']}: {label} - {catalogue.identify(degree).text(lang)}")
+    return lines
+
+
+def routes_text(  # noqa: C901 - one line per kind of fact a step has
+    routes: tuple[Route, ...],
+    as_of: dt.date,
+    lang: str = "nl",
+    *,
+    where: Where | None = None,
+    dropped: int = 0,
+    header: list[str] | None = None,
+) -> str:
     """Routes for people: one block per route with its steps, Dutch by default."""
     t = _T[lang]
-    lines = [f"{t['as_of']}: {as_of.isoformat()}", ""]
+    lines = [f"{t['as_of']}: {as_of.isoformat()}", *(header or [])]
+    if where is not None and where.active:
+        lines.append(f"{t['filter']}: {where.describe(lang)}; {dropped} {t['dropped']}")
+    lines.append("")
     if not routes:
         lines.append(t["none"])
     for i, r in enumerate(routes, 1):
@@ -88,8 +161,14 @@ def routes_text(routes: tuple[Route, ...], as_of: dt.date, lang: str = "nl") -> 
                 if x
             )
             lines.append(f"  {j}. {name} [{s.programme}]" + (f" - {figures}" if figures else ""))
-            if s.providers:
+            if s.offers:
+                lines.append(f"     {t['offers']}: {_offers_line(s, where, lang)}")
+            elif s.providers:
                 lines.append(f"     {t['providers']}: {', '.join(s.providers)}")
+                if where is not None and (where.province or where.near):
+                    lines.append(f"     {t['offers']}: {t['no_place']}")
+            if s.cost_basis is not None:
+                lines.append(f"     {t['cost_basis']}: {s.cost_basis.text(lang)}")
             if s.exemption:
                 lines.append(f"     {t['exemption']}: {s.exemption}")
             lines.extend(f"     {t['condition']}: {c.text(lang)}" for c in s.conditions)
@@ -123,28 +202,91 @@ def report_json(
     }
 
 
+def where_of(args: argparse.Namespace, catalogue: Catalogue) -> Where | None:
+    """The filters of the command line, or None when none is given."""
+    if not any((args.province, args.near, args.provider, args.form)):
+        return None
+    near = None if args.near is None else place_point(args.near, catalogue.provider_offerings)
+    try:
+        return Where(
+            province=args.province,
+            near=near,
+            near_name=args.near,
+            within_km=args.within_km,
+            provider=args.provider,
+            form=args.form,
+        )
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
 def _cmd_routes(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(*args.extra)
     profile = load_profile(args.profile)
     catalogue.check_profile(profile, file=args.profile)
     as_of = args.as_of or dt.date.today()
-    routes = find_routes(
-        catalogue,
-        profile,
-        args.target,
-        as_of=as_of,
-        sort=args.sort,
-        pareto=args.pareto,
-        limit=args.limit,
-        lang=args.lang,
-    )
+    where = where_of(args, catalogue)
+    options = {"as_of": as_of, "sort": args.sort, "pareto": args.pareto, "lang": args.lang}
+    routes = find_routes(catalogue, profile, args.target, limit=args.limit, where=where, **options)
+    dropped = 0
+    if where is not None:
+        dropped = len(find_routes(catalogue, profile, args.target, **options)) - len(
+            find_routes(catalogue, profile, args.target, where=where, **options)
+        )
     blocked = explain(catalogue, profile, args.target, as_of=as_of) if args.target else ()
     if args.format == "json":
-        sys.stdout.write(
-            json.dumps(report_json(routes, blocked, as_of, args.lang), ensure_ascii=False, indent=2) + "\n"
-        )
+        report = report_json(routes, blocked, as_of, args.lang)
+        report["profile"] = [
+            {"level": d.level.value, "programme": d.programme, **_identification_json(catalogue.identify(d))}
+            for d in _degrees(profile)
+        ]
+        if where is not None:
+            report["filter"] = {"description": where.describe(args.lang), "dropped_routes": dropped}
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(routes_text(routes, as_of, args.lang))
+        header = profile_text(catalogue, profile, args.lang)
+        sys.stdout.write(routes_text(routes, as_of, args.lang, where=where, dropped=dropped, header=header))
+    return 0
+
+
+def _degrees(profile: Profile) -> tuple[Diploma | Study, ...]:
+    return (*profile.diplomas, *profile.studying)
+
+
+def _identification_json(found: Identification) -> dict[str, Any]:
+    def one(d: Degree) -> dict[str, Any]:
+        return {"croho": d.croho, "name": d.name, "level": d.level.value, "sector": d.sector}
+
+    return {
+        "identification": found.status,
+        "degree": None if found.degree is None else one(found.degree),
+        "candidates": [one(d) for d in found.candidates],
+    }
+
+
+def _cmd_degree(args: argparse.Namespace) -> int:
+    register = load_register()
+    found = register.find(args.query, level=args.level, limit=args.limit)
+    if args.format == "json":
+        payload = [
+            {
+                "croho": d.croho,
+                "name": d.name,
+                "level": d.level.value,
+                "sector": d.sector,
+                "ec": d.ec,
+                "institutions": list(d.institutions),
+                "origin": d.origin,
+            }
+            for d in found
+        ]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not found:
+        sys.stdout.write("Geen opleiding gevonden.\n" if args.lang == "nl" else "No programme found.\n")
+        return 1
+    for d in found:
+        sys.stdout.write(d.describe(args.lang) + "\n")
     return 0
 
 
@@ -178,6 +320,14 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--lang", choices=("nl", "en"), default="nl")
     p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--province", choices=PROVINCES, default=None, help="only offerings in this province")
+    p.add_argument("--near", default=None, metavar="PLACE", help="only offerings near this place (a city)")
+    p.add_argument("--within-km", type=float, default=30.0, metavar="KM", help="distance for --near (default 30)")
+    p.add_argument("--provider", default=None, metavar="NAME", help="only offerings of this institution")
+    p.add_argument("--form", choices=("voltijd", "deeltijd", "duaal"), default=None, help="only this study form")
 
 
 def _cmd_diagram(args: argparse.Namespace) -> int:
@@ -228,7 +378,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     try:
         with tmp.open("w", encoding="utf-8") as handle:
             rows = batch.read_profiles(args.profiles)
-            for line in batch.evaluate_jsonl(catalogue, rows, args.target, as_of=as_of, dedupe=not args.no_dedupe):
+            where = where_of(args, catalogue)
+            lines = batch.evaluate_jsonl(
+                catalogue, rows, args.target, as_of=as_of, dedupe=not args.no_dedupe, where=where
+            )
+            for line in lines:
                 handle.write(line)
                 count += 1
                 if not args.quiet and count % 1000 == 0:
@@ -255,6 +409,7 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     p.add_argument("--no-dedupe", action="store_true", help="evaluate equal profiles again")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
+    _filters(p)
     p.set_defaults(func=_cmd_batch)
 
     from leraarroutes.diagrams import OVERVIEWS  # noqa: PLC0415 - the names only
@@ -281,7 +436,16 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     p.add_argument("--sort", choices=[k.value for k in SortKey], default="months")
     p.add_argument("--pareto", action="store_true", help="only routes no other route beats on every figure")
     p.add_argument("--limit", type=int, default=None, help="at most this many routes")
+    _filters(p)
     p.set_defaults(func=_cmd_routes)
+
+    p = sub.add_parser("degree", help="look up a degree programme in the register: CROHO code, name, level, sector")
+    p.add_argument("query", help='a name or part of one, such as "psychologie"')
+    p.add_argument("--level", choices=[lv.value for lv in Level], default=None)
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.set_defaults(func=_cmd_degree)
 
     p = sub.add_parser("explain", help="why programmes towards a target are closed, and what would open them")
     _common(p)

@@ -15,6 +15,30 @@ Plan = tuple[int, ...]
 
 
 @frozen(cache_hash=True)
+class CostBasis:
+    """How a step's cost was reckoned: a fee per academic year times the years the step takes.
+
+    ``academic_year`` is the year the fee is of; ``exact`` is false when no fee of the year asked
+    about is known and the nearest one was taken.
+    """
+
+    what: str
+    per_year: int
+    years: int
+    academic_year: str
+    exact: bool
+
+    def text(self, lang: str = "nl") -> str:
+        """The reckoning in words."""
+        if lang == "en":
+            what = "statutory tuition fee" if self.what == "wettelijk collegegeld" else self.what
+            text = f"{what} {self.academic_year}: € {self.per_year:,} x {self.years} year{'s' * (self.years != 1)}"
+            return text + ("" if self.exact else " (no fee known for the year asked; the nearest one)")
+        text = f"{self.what} {self.academic_year}: € {self.per_year:,} x {self.years} jaar".replace(",", ".")
+        return text + ("" if self.exact else " (van het gevraagde jaar is geen bedrag bekend; het dichtstbijzijnde)")
+
+
+@frozen(cache_hash=True)
 class Figures:
     """One step's figures after the exemption that applies, and whether its entry is certain."""
 
@@ -25,6 +49,7 @@ class Figures:
     exemption: str | None
     estimated: bool
     conditional: bool
+    cost_basis: CostBasis | None = None
 
 
 @frozen

@@ -13,9 +13,9 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from leraarroutes.catalogue.programmes import Exemption, Programme
+from leraarroutes.catalogue.programmes import Cost, Exemption, Programme
 from leraarroutes.engine._compiled import NO, UNKNOWN, YES, Compiled, Condition, compiled
-from leraarroutes.engine._found import Figures, Found, Plan, _found
+from leraarroutes.engine._found import CostBasis, Figures, Found, Plan, _found
 from leraarroutes.engine._graph import programme_graph
 from leraarroutes.errors import SearchLimitError
 from leraarroutes.model.qualifications import Qualification
@@ -49,13 +49,22 @@ _RANK = {Truth.NO: NO, Truth.UNKNOWN: UNKNOWN, Truth.YES: YES}
 
 def cost(p: Programme, as_of: dt.date) -> int | None:
     """What ``p`` costs its participant: the latest stated amount not after ``as_of``'s year."""
+    stated = _stated_cost(p, as_of)
+    return None if stated is None else stated[1].amount_eur
+
+
+def _stated_cost(p: Programme, as_of: dt.date) -> tuple[int, Cost] | None:
+    """The participant's cost to use, and the year it is of.
+
+    The latest amount not after ``as_of``'s year, else the earliest one there is.
+    """
     costs = [c for c in p.costs if c.payer == "deelnemer"]
     dated = [(int(y), c) for c in costs if (y := "".join(ch for ch in c.period if ch.isdigit())[:4])]
     usable = [(y, c) for y, c in dated if y <= as_of.year] or dated
     if not usable:
         return None
-    latest = max(y for y, _ in usable)
-    return next(c.amount_eur for y, c in usable if y == latest)
+    pick = max(y for y, _ in usable) if any(y <= as_of.year for y, _ in usable) else min(y for y, _ in usable)
+    return next((y, c) for y, c in usable if y == pick)
 
 
 def _figures(p: Programme, exemption: Exemption | None, conditional: bool, year: int) -> Figures:
@@ -71,15 +80,35 @@ def _figures(p: Programme, exemption: Exemption | None, conditional: bool, year:
                 months = math.ceil(months * new_ec / ec)
                 estimated = True
             ec = new_ec
+    amount, basis = _cost(p, year, months)
     return Figures(
         months=months,
         ec=ec,
-        cost_eur=cost(p, dt.date(year, 12, 31)),
+        cost_eur=amount,
+        cost_basis=basis,
         paid_work=bool(p.paid_work),
         exemption=None if exemption is None else exemption.note,
         estimated=estimated,
         conditional=conditional,
     )
+
+
+def _cost(p: Programme, year: int, months: int | None) -> tuple[int | None, CostBasis | None]:
+    """A step's cost for a question asked in ``year``; a yearly fee counts once per year it takes.
+
+    A fee is of an academic year (``2025-2026``); the fee of the academic year that starts in
+    ``year`` is used when known, else the latest before it, else the earliest after it (and the
+    basis says it is not exact).
+    """
+    stated = _stated_cost(p, dt.date(year, 12, 31))
+    if stated is None:
+        return None, None
+    fee_year, c = stated
+    if not c.per_year:
+        return c.amount_eur, None
+    years = max(1, math.ceil(months / 12)) if months else 1
+    basis = CostBasis(what=c.what, per_year=c.amount_eur, years=years, academic_year=c.period, exact=fee_year == year)
+    return c.amount_eur * years, basis
 
 
 def granting(graph: nx.DiGraph, goal: Qualification) -> list[str]:
@@ -115,6 +144,7 @@ class Search:
         max_steps: int,
         max_states: int,
     ) -> None:
+        self.catalogue = catalogue
         self.graph = graph
         self.start = profile
         self.day = day
@@ -350,10 +380,12 @@ def ranked(
     limit: int | None,
     max_steps: int,
     max_states: int,
+    keep: Callable[[Found], bool] | None = None,
 ) -> tuple[Search, list[Found]]:
     """The routes :func:`leraarroutes.find_routes` returns, as :class:`Found`, with their search.
 
-    The arguments are checked by the caller; ``sort`` is a :class:`leraarroutes.SortKey` value.
+    The arguments are checked by the caller; ``sort`` is a :class:`leraarroutes.SortKey` value;
+    ``keep`` (a filter on where steps are given) is applied before Pareto and the limit.
     """
     graph = programme_graph(catalogue, day)
     if goal is None:
@@ -370,6 +402,8 @@ def ranked(
         for r in search.routes_to(g):
             unique.setdefault((r.qualification, r.programmes), r)
     routes = _drop_detours(list(unique.values()))
+    if keep is not None:
+        routes = [r for r in routes if keep(r)]
     if pareto:
         routes = [r for r in routes if not any(_dominates(o, r) for o in routes if o.qualification == r.qualification)]
     routes.sort(key=_sort_key(sort))

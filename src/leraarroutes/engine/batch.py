@@ -31,7 +31,9 @@ from typing import Any, Protocol, TypeVar
 from leraarroutes import _validate
 from leraarroutes.catalogue import serialize
 from leraarroutes.catalogue.catalogue import Catalogue
+from leraarroutes.catalogue.offers import Where
 from leraarroutes.engine._search import ranked
+from leraarroutes.engine._where import passes
 from leraarroutes.engine.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS, Route, SortKey, _check_profile, _target
 from leraarroutes.errors import InputError, ProfileError
 from leraarroutes.model.profile import Profile
@@ -92,10 +94,13 @@ def _summary(routes: Iterable[_Summarised]) -> list[dict[str, Any]]:
     ]
 
 
-def _summaries(catalogue: Catalogue, target: str | None, as_of: dt.date) -> Callable[[Profile], list[dict[str, Any]]]:
+def _summaries(
+    catalogue: Catalogue, target: str | None, as_of: dt.date, where: Where | None = None
+) -> Callable[[Profile], list[dict[str, Any]]]:
     """The summary of one profile's routes: :func:`find_routes` without writing out the reasons."""
     goal = _target(target, catalogue)
     day = _validate.day(as_of)
+    keep = None if where is None or not where.active else (lambda f: passes(catalogue, f.programmes, where))
 
     def answer(profile: Profile) -> list[dict[str, Any]]:
         _check_profile(profile)
@@ -109,6 +114,7 @@ def _summaries(catalogue: Catalogue, target: str | None, as_of: dt.date) -> Call
             limit=None,
             max_steps=DEFAULT_MAX_STEPS,
             max_states=DEFAULT_MAX_STATES,
+            keep=keep,
         )[1]
         return _summary(found)
 
@@ -116,10 +122,15 @@ def _summaries(catalogue: Catalogue, target: str | None, as_of: dt.date) -> Call
 
 
 def evaluate_chunk(
-    catalogue: Catalogue, profiles: Sequence[Profile], target: str | None = None, *, as_of: dt.date
+    catalogue: Catalogue,
+    profiles: Sequence[Profile],
+    target: str | None = None,
+    *,
+    as_of: dt.date,
+    where: Where | None = None,
 ) -> list[list[dict[str, Any]]]:
     """The route summaries of each profile, in order; pure, so safe to run per partition."""
-    answer = _summaries(catalogue, target, as_of)
+    answer = _summaries(catalogue, target, as_of, where)
     return [answer(p) for p in profiles]
 
 
@@ -147,13 +158,14 @@ def evaluate(
     as_of: dt.date,
     dedupe: bool = True,
     cache_size: int = 20_000,
+    where: Where | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Stream ``{"id": …, "routes": […]}`` for each ``(id, profile)``, in input order.
 
     With ``dedupe`` an equal profile reuses the earlier answer (at most ``cache_size`` kept, so
     memory stays flat however many rows come in).
     """
-    answer = _summaries(catalogue, target, as_of)
+    answer = _summaries(catalogue, target, as_of, where)
     for row_id, routes in _deduped(rows, answer, dedupe=dedupe, cache_size=cache_size):
         yield {"id": row_id, "routes": routes}
 
@@ -166,9 +178,10 @@ def evaluate_jsonl(
     as_of: dt.date,
     dedupe: bool = True,
     cache_size: int = 20_000,
+    where: Where | None = None,
 ) -> Iterator[str]:
     """Like :func:`evaluate`, as JSON Lines text; with ``dedupe`` each distinct answer is encoded once."""
-    summarise = _summaries(catalogue, target, as_of)
+    summarise = _summaries(catalogue, target, as_of, where)
 
     def answer(profile: Profile) -> str:
         return json.dumps(summarise(profile), ensure_ascii=False)

@@ -28,9 +28,12 @@ import attrs
 from attrs import frozen
 
 from leraarroutes import _validate
-from leraarroutes.engine._found import Figures, Found, Plan
+from leraarroutes.catalogue.offers import ProviderOffering, Where
+from leraarroutes.engine._found import CostBasis, Figures, Found, Plan
 from leraarroutes.engine._graph import programme_graph
 from leraarroutes.engine._search import Search, ranked
+from leraarroutes.engine._where import passes, step_offers
+from leraarroutes.register import same_institution
 
 if TYPE_CHECKING:  # networkx is imported when the first graph is built, not at import
     import networkx as nx
@@ -108,6 +111,7 @@ class Step:
     months: int | None
     ec: int | None
     cost_eur: int | None
+    cost_basis: CostBasis | None
     paid_work: bool
     grants: tuple[str, ...]
     sources: tuple[str, ...]
@@ -115,6 +119,8 @@ class Step:
     conditions: tuple[Reason, ...]
     exemption: str | None
     estimated: bool
+    offers: tuple[ProviderOffering, ...] = ()
+    """Where the step is given (after the filters asked), surest first; empty when no source says."""
 
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         """The step as the documented JSON object."""
@@ -124,9 +130,11 @@ class Step:
             "kind": self.kind,
             "name": self.name_en if lang == "en" and self.name_en else self.name,
             "providers": list(self.providers),
+            "offers": [_offer_json(o, self.programme) for o in self.offers],
             "months": self.months,
             "ec": self.ec,
             "cost_eur": self.cost_eur,
+            "cost_basis": None if self.cost_basis is None else self.cost_basis.text(lang),
             "paid_work": self.paid_work,
             "grants": list(self.grants),
             "sources": list(self.sources),
@@ -241,16 +249,40 @@ def _sort(sort: SortKey | str) -> SortKey:
         raise InputError(f"unknown sort key {sort!r}; valid: {choices}") from None
 
 
-def _step(p: Programme, figures: Figures, reasons: tuple[Reason, ...]) -> Step:
+def _offer_json(offer: ProviderOffering, programme: str) -> dict[str, Any]:
+    subject = programme.partition("/")[2] or None
+    return {
+        "institution": offer.institution,
+        "city": offer.city,
+        "province": offer.province,
+        "croho": offer.croho,
+        "title": offer.title,
+        "forms": list(offer.forms),
+        "confirmed": offer.gives(subject) is True,
+        "url": offer.url,
+        "source": offer.source,
+    }
+
+
+def _providers(p: Programme, offers: tuple[ProviderOffering, ...]) -> tuple[str, ...]:
+    """The institutions of the offerings, then the providers the programme's sources name."""
+    names = [o.institution for o in offers]
+    names += [n for n in p.providers if not any(same_institution(n, [m]) for m in names)]
+    return tuple(dict.fromkeys(names))
+
+
+def _step(p: Programme, figures: Figures, reasons: tuple[Reason, ...], offers: tuple[ProviderOffering, ...]) -> Step:
     return Step(
         programme=p.id,
         kind=p.kind.value,
         name=p.name,
         name_en=p.name_en,
-        providers=p.providers,
+        providers=_providers(p, offers),
+        offers=offers,
         months=figures.months,
         ec=figures.ec,
         cost_eur=figures.cost_eur,
+        cost_basis=figures.cost_basis,
         paid_work=figures.paid_work,
         grants=tuple(str(q) for q in p.grants.qualifications),
         sources=tuple(str(s) for s in p.sources),
@@ -262,7 +294,13 @@ def _step(p: Programme, figures: Figures, reasons: tuple[Reason, ...]) -> Step:
 
 
 def _written_out(
-    found: Found, search: Search, lang: str, written: dict[Plan, Step], states: dict[Plan, Profile]
+    found: Found,
+    search: Search,
+    lang: str,
+    written: dict[Plan, Step],
+    states: dict[Plan, Profile],
+    *,
+    where: Where | None = None,
 ) -> Route:
     """The route of ``found`` with its reasons: each step's rule taken in the state just before it.
 
@@ -277,7 +315,8 @@ def _written_out(
         p = search.code.programmes[plan[i]]
         step = written.get(prefix)
         if step is None:
-            step = written[prefix] = _step(p, figures, p.entry.evaluate(state, search.context).reasons)
+            offers = step_offers(search.catalogue, p.id, where)
+            step = written[prefix] = _step(p, figures, p.entry.evaluate(state, search.context).reasons, offers)
         steps.append(step)
         if i + 1 < len(plan):  # the state after the last step is never asked about
             after = states.get(prefix)
@@ -312,6 +351,7 @@ def find_routes(
     max_steps: int = DEFAULT_MAX_STEPS,
     max_states: int = DEFAULT_MAX_STATES,
     lang: str = "nl",
+    where: Where | None = None,
 ) -> tuple[Route, ...]:
     """Every route from ``profile`` to ``target`` (or to every qualification it can reach).
 
@@ -321,7 +361,9 @@ def find_routes(
     qualification. Routes whose steps are a superset of another route to the same qualification are
     dropped; ``pareto`` keeps only the routes no other route to the same qualification beats on
     months, EC, cost and paid months together; ``limit`` keeps the first k after sorting by
-    ``sort``. The order is deterministic.
+    ``sort``. ``where`` keeps the routes whose every step can be taken there (a province, near a
+    place, a provider, a study form; see :class:`~leraarroutes.Where`) and lists per step only
+    the offerings that pass; providers never multiply routes. The order is deterministic.
 
     Raises :class:`~leraarroutes.UnknownNameError` for a malformed target,
     :class:`~leraarroutes.InputError` for a bad option (``max_steps`` outside 1 to
@@ -347,10 +389,11 @@ def find_routes(
         limit=limit,
         max_steps=max_steps,
         max_states=max_states,
+        keep=None if where is None or not where.active else lambda f: passes(catalogue, f.programmes, where),
     )
     written: dict[Plan, Step] = {}
     states: dict[Plan, Profile] = {}
-    return tuple(_written_out(f, search, lang, written, states) for f in found)
+    return tuple(_written_out(f, search, lang, written, states, where=where) for f in found)
 
 
 def explain(

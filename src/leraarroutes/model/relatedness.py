@@ -35,7 +35,7 @@ class RelatednessTable:
     >>> from leraarroutes import load_catalogue
     >>> table: RelatednessTable = load_catalogue().table("minor-module")
     >>> table.name, table.complete
-    ('verwantschapstabel educatieve minor/module (2010)', False)
+    ('verwantschapstabel educatieve minor/module', False)
     """
 
     id: str = field(validator=_validate.slug)
@@ -61,6 +61,14 @@ class RelatednessEntry:
     subject: SubjectId = field(validator=_validate.slug)
     row: int | None = None
     note: str | None = field(default=None, validator=_validate.optional_non_blank)
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether the row was in the table on ``day`` (a row without dates always is)."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day < self.valid_until
+        )
 
     def matches_name(self, name: str) -> bool:
         """Whether ``name`` is this row's programme, ignoring case and surrounding spaces."""

@@ -47,8 +47,10 @@ def catalogue() -> Catalogue:
 
 import yaml
 
-from leraarroutes import Profile, find_routes
+from leraarroutes import Profile, Where, find_routes
 from leraarroutes.catalogue import serialize
+from leraarroutes.catalogue.offers import place_point
+from leraarroutes.register import same_institution
 
 
 class ScenarioFile(pytest.File):
@@ -70,7 +72,7 @@ class ScenarioItem(pytest.Item):
         profile = serialize.structure(spec["profile"], Profile, file=str(self.path))
         catalogue.check_profile(profile)
         as_of = spec.get("as_of", AS_OF)
-        routes = find_routes(catalogue, profile, spec["target"], as_of=as_of)
+        routes = find_routes(catalogue, profile, spec["target"], as_of=as_of, where=_where(spec, catalogue))
         shown = "\n".join(f"  {[s.kind for s in r.steps]} {r.status} {r.months}m {r.ec}EC" for r in routes)
         for want in spec.get("must", []):
             hits = [r for r in routes if [s.kind for s in r.steps] == want["route"]]
@@ -80,6 +82,11 @@ class ScenarioItem(pytest.Item):
                     assert any(getattr(r, key) == want[key] for r in hits), (
                         f"route {want['route']}: no {key} == {want[key]} ({want['source']}); found:\n{shown}"
                     )
+            if "offers" in want:  # institutions that must be among the offerings of the route's steps
+                given = [{o.institution for s in r.steps for o in s.offers} for r in hits]
+                assert any(all(same_institution(i, gs) for i in want["offers"]) for gs in given), (
+                    f"route {want['route']}: offers {sorted(given[0])} lack one of {want['offers']}"
+                )
             if "condition" in want:
                 assert any(want["condition"] in c for r in hits for c in r.conditions), (
                     f"route {want['route']}: no condition mentions {want['condition']!r}"
@@ -93,6 +100,22 @@ class ScenarioItem(pytest.Item):
 
     def reportinfo(self):  # type: ignore[no-untyped-def]
         return self.path, 0, f"scenario: {self.spec.get('description', self.name)}"
+
+
+def _where(spec: dict, catalogue: Catalogue) -> Where | None:  # type: ignore[type-arg]
+    """The scenario's filters: province, near (a place name) and within_km, provider, form."""
+    asked = spec.get("where")
+    if not asked:
+        return None
+    near = asked.get("near")
+    return Where(
+        province=asked.get("province"),
+        near=None if near is None else place_point(near, catalogue.provider_offerings),
+        near_name=near,
+        within_km=asked.get("within_km", 30.0),
+        provider=asked.get("provider"),
+        form=asked.get("form"),
+    )
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path):  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ import typing as _typing
 
 from leraarroutes.catalogue.catalogue import Catalogue, CatalogueFile, DegreeAlias
 from leraarroutes.catalogue.loading import load_catalogue, load_profile, load_profiles, save
+from leraarroutes.catalogue.offers import PROVINCES, ProviderOffering, Tuition, Where
 from leraarroutes.catalogue.programmes import (
     Cost,
     Duration,
@@ -41,6 +42,7 @@ from leraarroutes.model.qualifications import (
 )
 from leraarroutes.model.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
 from leraarroutes.model.subjects import ShortageListing, Subject
+from leraarroutes.register import Degree, DegreeRegister, Identification, load_register
 from leraarroutes.rules import (
     AllOf,
     AnyOf,
@@ -116,6 +118,7 @@ __version__ = "0.1.0"
 __all__ = [
     "HIGHER_EDUCATION_DEGREES",
     "OVERVIEWS",
+    "PROVINCES",
     "AdmissionFramework",
     "AllOf",
     "AnyOf",
@@ -125,7 +128,9 @@ __all__ = [
     "CatalogueFile",
     "Cost",
     "Decision",
+    "Degree",
     "DegreeAlias",
+    "DegreeRegister",
     "Diploma",
     "Duration",
     "ExamSubject",
@@ -136,6 +141,7 @@ __all__ = [
     "HasDiploma",
     "HasJob",
     "HoldsQualification",
+    "Identification",
     "InputError",
     "IsStudying",
     "Job",
@@ -148,6 +154,7 @@ __all__ = [
     "ProgrammeId",
     "ProgrammeKind",
     "ProgrammeLevel",
+    "ProviderOffering",
     "Qualification",
     "QualificationId",
     "QualificationKind",
@@ -173,8 +180,10 @@ __all__ = [
     "SubjectId",
     "Subsidy",
     "Truth",
+    "Tuition",
     "UnknownNameError",
     "Verdict",
+    "Where",
     "WorkExperience",
     "__version__",
     "dumps",
@@ -183,6 +192,7 @@ __all__ = [
     "load_catalogue",
     "load_profile",
     "load_profiles",
+    "load_register",
     "loads",
     "make_converter",
     "offering_subject",

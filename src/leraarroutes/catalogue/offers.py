@@ -9,6 +9,9 @@ ones in a region, near a place, of a provider or in a study form.
 >>> offers = load_catalogue().offers_for("hbo-master-leraar/nederlands")
 >>> sorted({o.institution for o in offers})[:3]
 ['Fontys Hogeschool', 'HAN University of Applied Sciences', 'Hogeschool Utrecht']
+>>> groningen = Where(province="Groningen")
+>>> [o.place() for o in offers if groningen.keeps(o)]
+['NHL Stenden, Groningen']
 """
 
 from __future__ import annotations
@@ -54,7 +57,11 @@ def _http(_i: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 @frozen(kw_only=True)
 class Tuition:
-    """The legal tuition fee (wettelijk collegegeld) of one academic year, starting in ``year``."""
+    """The legal tuition fee (wettelijk collegegeld) of one academic year, starting in ``year``.
+
+    >>> Tuition(year=2025, eur=2601).academic_year
+    '2025-2026'
+    """
 
     year: int = field(validator=[validators.ge(2000), validators.le(2100)])
     eur: int = field(validator=validators.ge(0))
@@ -83,6 +90,11 @@ class ProviderOffering:
     ``forms`` the study forms the source states (empty: not stated, which is not "voltijd");
     ``tuition`` the legal fee per academic year; ``source`` is ``register`` or ``pagina`` (the
     institution's own page, for what the register extract lacks).
+
+    >>> from leraarroutes import load_catalogue
+    >>> offer: ProviderOffering = load_catalogue().offers_for("alo")[0]
+    >>> offer.place(), offer.croho, offer.tuition_for(2025).eur
+    ('De Haagse Hogeschool, Den Haag', 35025, 2601)
     """
 
     programme: str = field(validator=_validate.slug)

@@ -26,16 +26,18 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-import yaml
 from attrs import field, frozen
 
 from leraarroutes.errors import InputError
 from leraarroutes.model.education import Diploma, Level, Study
 
-__all__ = ["MAX_QUERY_CHARS", "Degree", "DegreeRegister", "Identification", "fold", "load_register"]
+__all__ = ["MAX_QUERY_CHARS", "MAX_REMEMBERED", "Degree", "DegreeRegister", "Identification", "fold", "load_register"]
 
 MAX_QUERY_CHARS = 200
 """The longest degree name or query looked up; longer text is refused."""
+
+MAX_REMEMBERED = 50_000
+"""Identifications kept between queries; past it the store starts afresh, so memory stays flat."""
 
 IDENTIFIED, AMBIGUOUS, UNKNOWN = "identified", "ambiguous", "unknown"
 
@@ -54,6 +56,7 @@ _LEVELS: dict[Level, frozenset[Level]] = {
 }
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """A name as it is compared: lower case, no accents, one space between words.
 
@@ -107,7 +110,7 @@ class Identification:
     """Which programme a diploma or study is: identified, ambiguous (with the candidates) or unknown.
 
     >>> from leraarroutes import Diploma, Level
-    >>> found = load_register().identify(Diploma(level=Level.WO_BACHELOR, programme="Chemistry"))
+    >>> found: Identification = load_register().identify(Diploma(level=Level.WO_BACHELOR, programme="Chemistry"))
     >>> found.status, found.degree.croho
     ('identified', 56943)
     """
@@ -146,7 +149,7 @@ class DegreeRegister:
 
     Build it with :func:`load_register`; it is immutable and shared.
 
-    >>> register = load_register()
+    >>> register: DegreeRegister = load_register()
     >>> [d.croho for d in register.find("commerciele economie")][:2]
     [34402, 80103]
     """
@@ -154,6 +157,7 @@ class DegreeRegister:
     degrees: tuple[Degree, ...]
     _by_code: dict[int, Degree] = field(init=False, repr=False)
     _by_name: dict[str, tuple[Degree, ...]] = field(init=False, repr=False)
+    _identified: dict[Diploma | Study, Identification] = field(init=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         by_name: dict[str, list[Degree]] = defaultdict(list)
@@ -179,6 +183,14 @@ class DegreeRegister:
 
     def identify(self, degree: Diploma | Study) -> Identification:
         """Which programme ``degree`` is, by its CROHO code first, then by its name and level."""
+        known = self._identified.get(degree)
+        if known is None:
+            if len(self._identified) >= MAX_REMEMBERED:
+                self._identified.clear()
+            known = self._identified[degree] = self._identify(degree)
+        return known
+
+    def _identify(self, degree: Diploma | Study) -> Identification:
         levels = _LEVELS.get(degree.level, frozenset())
         if degree.croho is not None and degree.croho in self._by_code:
             found = self._by_code[degree.croho]
@@ -254,6 +266,8 @@ def _rows(data: Mapping[str, object]) -> Iterable[Degree]:
 
 
 def _curated(text: str) -> Iterable[Degree]:
+    import yaml  # noqa: PLC0415 - PyYAML loads with the register, not with the package
+
     data = yaml.safe_load(text)
     for entry in data["mbo"]:
         yield Degree(
@@ -267,6 +281,8 @@ def _curated(text: str) -> Iterable[Degree]:
 
 
 def _aliases(text: str) -> dict[int, tuple[str, ...]]:
+    import yaml  # noqa: PLC0415 - PyYAML loads with the register, not with the package
+
     data = yaml.safe_load(text)
     names: dict[int, list[str]] = defaultdict(list)
     for entry in data["aliases"]:

@@ -12,8 +12,6 @@ import functools
 import importlib.resources
 from collections.abc import Iterable
 
-import yaml
-
 from leraarroutes.register.degrees import fold
 
 __all__ = ["canonical", "same_institution"]
@@ -21,6 +19,8 @@ __all__ = ["canonical", "same_institution"]
 
 @functools.cache
 def _names() -> dict[str, str]:
+    import yaml  # noqa: PLC0415 - PyYAML loads with the first lookup, not with the package
+
     text = (importlib.resources.files("leraarroutes.register") / "data" / "instellingen.yaml").read_text(
         encoding="utf-8"
     )
@@ -31,6 +31,7 @@ def _names() -> dict[str, str]:
     return names
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical(name: str) -> str:
     """The register's name of an institution, or the name itself when no alias is known."""
     return _names().get(fold(name), " ".join(name.split()))
@@ -38,5 +39,10 @@ def canonical(name: str) -> str:
 
 def same_institution(name: str, names: Iterable[str]) -> bool:
     """Whether ``name`` is one of ``names`` under any of its spellings."""
-    wanted = fold(canonical(name))
-    return any(fold(canonical(n)) == wanted for n in names)
+    wanted = _key(name)
+    return any(_key(n) == wanted for n in names)
+
+
+@functools.lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    return fold(canonical(name))

@@ -303,3 +303,18 @@ def test_legal_fees_are_one_amount_per_year_per_programme() -> None:
         for fee in row.get("tuition", []):
             years[fee["year"]] += 1
         assert all(n == 1 for n in years.values()), row
+
+
+def test_batch_takes_the_same_filters(catalogue: Catalogue) -> None:
+    """A batch with a province gives each person only the routes that can be taken there."""
+    from leraarroutes.engine import batch
+
+    people = [GEOGRAPHER, SECOND_DEGREE]
+    every = batch.evaluate_chunk(catalogue, people, "eerstegraads:aardrijkskunde", as_of=AS_OF)
+    groningen = batch.evaluate_chunk(
+        catalogue, people, "eerstegraads:aardrijkskunde", as_of=AS_OF, where=Where(province="Groningen")
+    )
+    for all_routes, kept in zip(every, groningen, strict=True):
+        assert [r for r in kept if r not in all_routes] == []
+    assert len(groningen[1]) < len(every[1])
+    assert [r["programmes"] for r in groningen[0]] == [["educatieve-master-1jr/aardrijkskunde"]]

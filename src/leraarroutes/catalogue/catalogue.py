@@ -126,6 +126,7 @@ class Catalogue:
     files: tuple[str, ...] = ()
     _subjects: dict[str, Subject] = field(init=False, repr=False)
     _offers: dict[str, tuple[ProviderOffering, ...]] = field(init=False, repr=False)
+    _offers_for: dict[str, tuple[ProviderOffering, ...]] = field(init=False, repr=False, factory=dict)
     _programmes: dict[str, Programme] = field(init=False, repr=False)
     _offerings: dict[str, Programme] = field(init=False, repr=False)
     _tables: dict[str, RelatednessTable] = field(init=False, repr=False)
@@ -188,10 +189,14 @@ class Catalogue:
         For an offering, the provider offerings of its programme for that subject, and those whose
         source names no subjects (they may give it; their page says).
         """
-        base, _, subject = programme_id.partition("/")
-        offers = [o for o in self._offers.get(base, ()) if o.gives(subject or None) is not False]
-        # the offerings that surely give it first, then those whose source does not say
-        return tuple(sorted(offers, key=lambda o: o.gives(subject or None) is not True))
+        known = self._offers_for.get(programme_id)
+        if known is None:
+            base, _, subject = programme_id.partition("/")
+            offers = [o for o in self._offers.get(base, ()) if o.gives(subject or None) is not False]
+            # the offerings that surely give it first, then those whose source does not say
+            known = tuple(sorted(offers, key=lambda o: o.gives(subject or None) is not True))
+            self._offers_for[programme_id] = known  # a cache of a pure function of the frozen data
+        return known
 
     def table(self, table_id: str) -> RelatednessTable:
         """A relatedness table by id."""

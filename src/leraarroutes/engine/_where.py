@@ -8,6 +8,7 @@ unknown.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 from leraarroutes.catalogue.catalogue import Catalogue
@@ -18,6 +19,24 @@ __all__ = ["passes", "step_offers"]
 
 def step_offers(catalogue: Catalogue, programme_id: str, where: Where | None) -> tuple[ProviderOffering, ...]:
     """The offerings of a step that pass ``where`` (all of them without a filter)."""
+    if where is None or not where.active:
+        return _unfiltered(catalogue, programme_id)
+    return _one_per_place(catalogue, programme_id, where)
+
+
+_UNFILTERED: weakref.WeakKeyDictionary[Catalogue, dict[str, tuple[ProviderOffering, ...]]] = weakref.WeakKeyDictionary()
+"""Per catalogue, the offerings of each step without a filter: asked for every step written out."""
+
+
+def _unfiltered(catalogue: Catalogue, programme_id: str) -> tuple[ProviderOffering, ...]:
+    cache = _UNFILTERED.setdefault(catalogue, {})
+    known = cache.get(programme_id)
+    if known is None:
+        known = cache[programme_id] = _one_per_place(catalogue, programme_id, None)
+    return known
+
+
+def _one_per_place(catalogue: Catalogue, programme_id: str, where: Where | None) -> tuple[ProviderOffering, ...]:
     offers = catalogue.offers_for(programme_id)
     if where is not None and where.active:
         forms = [d.form.value for d in catalogue.programme(programme_id).durations]

@@ -47,7 +47,7 @@ def catalogue() -> Catalogue:
 
 import yaml
 
-from leraarroutes import Profile, Where, find_routes
+from leraarroutes import Profile, Where, explain, find_routes
 from leraarroutes.catalogue import serialize
 from leraarroutes.catalogue.offers import place_point
 from leraarroutes.register import same_institution
@@ -91,6 +91,8 @@ class ScenarioItem(pytest.Item):
                 assert any(want["condition"] in c for r in hits for c in r.conditions), (
                     f"route {want['route']}: no condition mentions {want['condition']!r}"
                 )
+        if spec.get("explain"):
+            _check_explain(spec, catalogue, profile, as_of)
         for unwanted in spec.get("must_not", []):
             if "route" in unwanted:
                 bad = [r for r in routes if [s.kind for s in r.steps] == unwanted["route"]]
@@ -100,6 +102,19 @@ class ScenarioItem(pytest.Item):
 
     def reportinfo(self):  # type: ignore[no-untyped-def]
         return self.path, 0, f"scenario: {self.spec.get('description', self.name)}"
+
+
+def _check_explain(spec: dict, catalogue: Catalogue, profile: Profile, as_of: dt.date) -> None:  # type: ignore[type-arg]
+    """Closed programmes, and what must (and must never) be among the changes that open them."""
+    closed = {b.programme: b for b in explain(catalogue, profile, spec["target"], as_of=as_of)}
+    for want in spec["explain"]:
+        blocked = closed.get(want["programme"])
+        assert blocked is not None, f"{want['programme']} is not closed ({want['source']}): {sorted(closed)}"
+        texts = [r.nl for r in blocked.would_open]
+        if "would_open" in want:
+            assert any(want["would_open"] in x for x in texts), f"{want['programme']}: {texts} ({want['source']})"
+        for never in want.get("never", []):
+            assert not any(never in x for x in texts), f"{want['programme']} proposes {never!r}: {texts}"
 
 
 def _where(spec: dict, catalogue: Catalogue) -> Where | None:  # type: ignore[type-arg]

@@ -52,7 +52,7 @@ ENGINEER = Profile(
 
 
 def test_routes_are_sorted_by_the_chosen_key(catalogue: Catalogue) -> None:
-    """--sort months|ec|cost|paid orders the routes by that figure first."""
+    """Open routes first, then conditional ones; --sort months|ec|cost|paid orders each group."""
     figures: list[tuple[str, Callable[[Route], int]]] = [
         ("months", lambda r: r.months),
         ("ec", lambda r: r.ec),
@@ -60,8 +60,13 @@ def test_routes_are_sorted_by_the_chosen_key(catalogue: Catalogue) -> None:
     ]
     for key, figure in figures:
         routes = find_routes(catalogue, ENGINEER, "eerstegraads:natuurkunde", as_of=AS_OF, sort=key)
-        values = [figure(r) for r in routes]
-        assert values == sorted(values)
+        statuses = [r.status != "open" for r in routes]
+        assert statuses == sorted(statuses)
+        assert "open" in {r.status for r in routes}
+        assert "conditional" in {r.status for r in routes}
+        for status in ("open", "conditional"):
+            values = [figure(r) for r in routes if r.status == status]
+            assert values == sorted(values)
 
 
 def test_pareto_keeps_only_routes_no_other_beats_on_everything(catalogue: Catalogue) -> None:

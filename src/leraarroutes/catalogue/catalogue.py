@@ -337,7 +337,7 @@ class _CatalogueContext:
         except UnknownNameError:
             return None
 
-    def relatedness(self, table: str, subject: SubjectId, degree: Diploma | Study) -> Reason:  # noqa: PLR0911 - one answer per case of the table
+    def relatedness(self, table: str, subject: SubjectId, degree: Diploma | Study) -> Reason:  # noqa: C901, PLR0911 - one answer per case of the table
         cat = self.catalogue
         tab = cat.table(table)
         label = degree.programme or (f"CROHO {degree.croho}" if degree.croho else degree.level.value)
@@ -377,20 +377,46 @@ class _CatalogueContext:
                 nl=f"{label} telt voor {subject} alleen van {allowed}",
                 en=f"{label} counts for {subject} only from {allowed}",
             )
-        unknown_name = "" if cat.knows_degree(degree) else " (opleiding onbekend in de catalogus)"
-        unknown_name_en = "" if cat.knows_degree(degree) else " (programme unknown to the catalogue)"
-        if tab.complete:
+        identified = croho is not None and load_register().known(croho)
+        if tab.complete or (tab.designates and identified):
+            as_of = _table_date(cat, table, self.as_of)
+            later = ""
+            if tab.changes_missing_from is not None and (self.as_of is None or self.as_of >= tab.changes_missing_from):
+                later = f"; wijzigingen vanaf {tab.changes_missing_from:%d-%m-%Y} staan niet in de gegevens"
+                later_en = f"; changes from {tab.changes_missing_from:%Y-%m-%d} on are not in the data"
+            else:
+                later_en = ""
             return Reason(
                 truth=Truth.NO,
-                nl=f"{label} is niet verwant aan {subject} volgens {tab.name}{unknown_name}",
-                en=f"{label} is not related to {subject} under {tab.name}{unknown_name_en}",
+                nl=f"{label} is niet verwant aan {subject}: niet in de {tab.name}{as_of[0]}{later}",
+                en=f"{label} is not related to {subject}: not in the {tab.name}{as_of[1]}{later_en}",
+            )
+        if tab.designates:
+            return Reason(
+                truth=Truth.UNKNOWN,
+                nl=f"{label} is niet te herkennen in het opleidingenregister; met de CROHO-code is te zien "
+                f"of het verwant is aan {subject} ({tab.name})",
+                en=f"{label} cannot be identified in the degree register; its CROHO code tells whether it is "
+                f"related to {subject} ({tab.name})",
             )
         return Reason(
             truth=Truth.UNKNOWN,
-            nl=f"{label} staat niet bij {subject} in {tab.name}, die onvolledig is{unknown_name}; de opleiding beslist",
-            en=f"{label} is not listed for {subject} in {tab.name}, which is incomplete{unknown_name_en}; "
+            nl=f"{label} staat niet bij {subject} in de {tab.name}, waarvan alleen voorbeelden bekend zijn; "
+            "de opleiding beslist",
+            en=f"{label} is not listed for {subject} in the {tab.name}, of which only examples are known; "
             "the programme decides",
         )
+
+
+def _table_date(cat: Catalogue, table: str, as_of: dt.date | None) -> tuple[str, str]:
+    """The date of the table's text in force, as " (tekst van 02-10-2015)", when its rows are dated."""
+    starts = [r.valid_from for r in cat.relatedness if r.table == table and r.valid_from is not None]
+    if as_of is not None:
+        starts = [d for d in starts if d <= as_of]
+    if not starts:
+        return "", ""
+    latest = max(starts)
+    return f" (tekst van {latest:%d-%m-%Y})", f" (text of {latest:%Y-%m-%d})"
 
 
 def _related(label: str, subject: str, table: RelatednessTable) -> Reason:

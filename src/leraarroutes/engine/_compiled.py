@@ -295,7 +295,8 @@ class _Changers:
             return [i for g in self.granted_by_subject.get(q.subject, ()) if g.includes(q) for i in self.by_granted[g]]
         if kind in (HasDiploma, ExamSubject):
             assert isinstance(rule, (HasDiploma, ExamSubject))  # noqa: S101
-            return [i for level in rule.levels for i in self.by_granted_level.get(level, ())]
+            levels = rule.accepted_levels if isinstance(rule, HasDiploma) else rule.levels
+            return [i for level in levels for i in self.by_granted_level.get(level, ())]
         if kind in (IsStudying, HasJob, WorkExperience, Decision):
             return []
         return self.everyone

@@ -56,7 +56,7 @@ class _Needs:
                 needs.deficiencies.add((node.deficiency_kind, node.subject))
             elif isinstance(node, HasDiploma):
                 # Not IsStudying: completing a programme gives a diploma, never a running study.
-                needs.levels.update(node.levels)
+                needs.levels.update(node.accepted_levels)
         return needs
 
     def link(self, a: Programme) -> str | None:

@@ -420,7 +420,8 @@ def _sort_key(key: str) -> Callable[[Found], tuple[Any, ...]]:
             return (-r.paid_months, r.months)
         return (r.months, r.ec)
 
-    return lambda r: (*primary(r), r.status != "open", len(r.plan), r.programmes, r.qualification)
+    # open routes first, then conditional ones; each group by the key asked
+    return lambda r: (r.status != "open", *primary(r), len(r.plan), r.programmes, r.qualification)
 
 
 def _dominates(a: Found, b: Found) -> bool:

@@ -34,13 +34,15 @@ from leraarroutes.engine._graph import programme_graph
 from leraarroutes.engine._search import Search, ranked
 from leraarroutes.engine._where import passes, step_offers
 from leraarroutes.register import same_institution
+from leraarroutes.rules.degrees import DEGREES, SECONDARY_ENTRY
 
 if TYPE_CHECKING:  # networkx is imported when the first graph is built, not at import
     import networkx as nx
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.programmes import Programme
 from leraarroutes.errors import InputError, SearchLimitError, UnknownNameError
-from leraarroutes.model.education import Diploma
+from leraarroutes.ids import offering_subject
+from leraarroutes.model.education import Diploma, Level
 from leraarroutes.model.profile import Job, Profile
 from leraarroutes.model.qualifications import Qualification
 from leraarroutes.rules import (
@@ -49,6 +51,7 @@ from leraarroutes.rules import (
     HasJob,
     HoldsQualification,
     Reason,
+    SubjectEc,
     Truth,
 )
 
@@ -82,7 +85,7 @@ class SortKey(enum.StrEnum):
     >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
     >>> routes = find_routes(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1), sort=SortKey.EC, limit=2)
     >>> [r.programmes for r in routes]
-    [('pwpo',), ('pabo-verkort-vwo',)]
+    [('pwpo',), ('academische-pabo',)]
     """
 
     MONTHS = "months"
@@ -415,9 +418,8 @@ def explain(
     >>> first: Blocked = closed[0]
     >>> first.programme
     'educatieve-master-2jr/geschiedenis'
-    >>> [r.nl for r in first.would_open]  # doctest: +NORMALIZE_WHITESPACE
-    ['eerst premaster-ulo-uu/geschiedenis afronden', 'eerst premaster-ulo-leiden/geschiedenis afronden',
-     'diploma wo-bachelor']
+    >>> [r.nl for r in first.would_open]
+    ['eerst Premaster educatieve master (UU) voor hbo-afgestudeerden (geschiedenis) afronden']
     """
     day = _validate.day(as_of)
     goal = _target(target, catalogue)
@@ -473,14 +475,19 @@ def _change(nl: str, en: str) -> Reason:
     return Reason(truth=Truth.YES, nl=nl, en=en)
 
 
-def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterable[tuple[Reason, Profile]]:
-    """One-fact changes to ``profile`` that could open ``p``, each with its label."""
+def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterable[tuple[Reason, Profile]]:  # noqa: C901 - one proposal per kind of rule
+    """One-fact changes to ``profile`` that could open ``p``, each with its label, smallest first.
+
+    A change the person already meets is never proposed (a diploma of a level they hold, or one
+    their degree stands in for); programmes are named by name, not id.
+    """
+    yield from _ec_changes(p, profile, graph)
     for pred in sorted(graph.predecessors(p.id)):
         if graph.edges[pred, p.id]["via"] not in ("completed", "deficiency"):
             continue
         q: Programme = graph.nodes[pred]["programme"]
         yield (
-            _change(f"eerst {pred} afronden", f"first complete {pred}"),
+            _change(f"eerst {_named(q)} afronden", f"first complete {_named(q, 'en')}"),
             profile.gain(programme=q.id, qualifications=q.grants.qualifications, diplomas=q.grants.diplomas),
         )
     for node in p.entry.walk():
@@ -498,12 +505,77 @@ def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterab
             )
         elif isinstance(node, HasCompleted):
             for pid in node.programmes:
-                yield _change(f"eerst {pid} afronden", f"first complete {pid}"), profile.gain(programme=pid)
+                if pid not in graph:
+                    continue  # not offered on this date (or for this subject): nothing to propose
+                named = graph.nodes[pid]["programme"]
+                yield (
+                    _change(f"eerst {_named(named)} afronden", f"first complete {_named(named, 'en')}"),
+                    profile.gain(programme=pid),
+                )
         elif isinstance(node, HasDiploma) and not node.programmes and node.related_to is None:
-            level = node.levels[0]
+            wanted = [level for level in node.levels if not _meets_level(profile, level)]
+            if not wanted:
+                continue  # the person meets the level; something else closes the programme
+            level = wanted[0]
             age_nl = f" van hoogstens {node.max_age_years} jaar oud" if node.max_age_years is not None else ""
             age_en = f" at most {node.max_age_years} years old" if node.max_age_years is not None else ""
             yield (
                 _change(f"diploma {level.value}{age_nl}", f"a {level.value} diploma{age_en}"),
                 profile.with_added(diplomas=[Diploma(level=level)]),
             )
+
+
+def _ec_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterable[tuple[Reason, Profile]]:
+    """For an EC rule not met: how many EC more, and the deficiency courses that give them."""
+    courses = [
+        graph.nodes[q]["programme"]
+        for q in sorted(graph.predecessors(p.id))
+        if graph.edges[q, p.id]["via"] == "deficiency"
+    ]
+    for node in p.entry.walk():
+        if not isinstance(node, SubjectEc):
+            continue
+        need = node.min_ec - node.max_deficiency_ec
+        have = profile.ec_in(node.subject)
+        if (have or 0) >= need:
+            continue
+        ec: dict[str, int] = dict(profile.subject_ec)
+        ec[node.subject] = need
+        with_courses = [_named(q) for q in courses if offering_subject(q.id) == node.subject]
+        if have is None:
+            nl = f"minstens {need} EC vakinhoud {node.subject} op wo-niveau aantonen"
+            en = f"show at least {need} EC of wo-level {node.subject} content"
+        else:
+            nl = f"nog {need - have} EC vakinhoud {node.subject} erbij (tot {need}) en die in subject_ec opgeven"
+            en = f"{need - have} more EC of {node.subject} content (to {need}), given in subject_ec"
+        if with_courses:
+            nl += f", bijvoorbeeld met {' of '.join(with_courses)}"
+            en += f", for example with {' or '.join(with_courses)}"
+        yield _change(nl, en), attrs.evolve(profile, subject_ec=ec)
+
+
+# Levels a person meets by holding another: a later stage of the same track, or any degree in
+# place of a secondary diploma (WHW art. 7.28 lid 1).
+_TRACKS = (
+    (Level.HBO_PROPEDEUSE, Level.HBO_BACHELOR, Level.HBO_MASTER),
+    (Level.WO_BACHELOR, Level.WO_MASTER, Level.PHD),
+    (Level.VMBO, Level.HAVO, Level.VWO),
+    (Level.MBO_2, Level.MBO_3, Level.MBO_4),
+)
+
+
+def _meets_level(profile: Profile, level: Level) -> bool:
+    held = {d.level for d in profile.diplomas}
+    if level in held:
+        return True
+    if level in SECONDARY_ENTRY and held & DEGREES:
+        return True
+    return any(
+        level in track and any(track.index(h) > track.index(level) for h in held & set(track)) for track in _TRACKS
+    )
+
+
+def _named(p: Programme, lang: str = "nl") -> str:
+    name = p.name_en if lang == "en" and p.name_en else p.name
+    subject = offering_subject(p.id)
+    return f"{name} ({subject})" if subject else name

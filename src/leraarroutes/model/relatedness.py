@@ -30,7 +30,10 @@ __all__ = ["AdmissionFramework", "RelatednessEntry", "RelatednessTable"]
 class RelatednessTable:
     """A relatedness table: its id, name, whether it is complete, and its sources.
 
-    A table that is not ``complete`` answers *unknown* (not *no*) for a degree it does not list.
+    A table that is ``complete`` answers *no* for any degree it does not list; one that
+    ``designates`` its degrees answers *no* for a degree the register identifies and it does not
+    list, and *unknown* only for a degree that cannot be identified; any other table answers
+    *unknown* (the programme decides).
 
     >>> from leraarroutes import load_catalogue
     >>> table: RelatednessTable = load_catalogue().table("minor-module")
@@ -41,6 +44,11 @@ class RelatednessTable:
     id: str = field(validator=_validate.slug)
     name: str = field(validator=_validate.non_blank)
     complete: bool
+    designates: bool = False
+    """The table designates the related degrees one by one (a regulation, not examples): a degree
+    the register identifies and the table does not list is not related."""
+    changes_missing_from: dt.date | None = None
+    """From this date on, changes to the table are not in the data (answers say so)."""
     note: str | None = field(default=None, validator=_validate.optional_non_blank)
     sources: tuple[str, ...] = field(validator=validators.min_len(1))
 

@@ -103,6 +103,18 @@ def _best(per_degree: list[list[Reason]], missing: Reason) -> Verdict:
     raise AssertionError  # pragma: no cover - the loop covers every truth value
 
 
+SECONDARY_ENTRY = frozenset({Level.HAVO, Level.VWO, Level.MBO_4})
+"""The diplomas that give access to higher education (WHW art. 7.24)."""
+
+HBO_ENTRY = frozenset({Level.HAVO, Level.MBO_4})
+"""A rule that accepts both is the hbo admission requirement (WHW art. 7.24 lid 2), which a degree
+replaces (art. 7.28 lid 1); a rule asking for one of them alone (the vwo of a shortened route, the
+mbo-4 of a side entry) asks for that diploma itself."""
+
+DEGREES = frozenset({Level.AD, Level.HBO_BACHELOR, Level.HBO_MASTER, Level.WO_BACHELOR, Level.WO_MASTER, Level.PHD})
+"""Degrees (graden): whoever holds one is exempt from the havo/vwo/mbo-4 entry requirement (WHW art. 7.28 lid 1)."""
+
+
 @frozen(kw_only=True)
 class HasDiploma(Rule):
     """The person holds a diploma of one of ``levels``.
@@ -110,6 +122,8 @@ class HasDiploma(Rule):
     Optionally the diploma's programme must be one of ``programmes`` (names, matched
     case-insensitively and through the catalogue's aliases), related to ``related_to`` by the
     relatedness ``table``, and awarded at most ``max_age_years`` before the date asked for.
+    The hbo admission requirement (havo or mbo-4, with nothing more) is met by any degree too
+    (WHW art. 7.28 lid 1): see :attr:`accepted_levels`.
     """
 
     tag: ClassVar[str] = "diploma"
@@ -120,19 +134,37 @@ class HasDiploma(Rule):
     table: str | None = field(default=None, validator=_table_with_subject)
     max_age_years: int | None = field(default=None, validator=validators.optional(validators.ge(0)))
 
+    @property
+    def accepted_levels(self) -> frozenset[Level]:
+        """The levels that meet the rule.
+
+        Its own, and every degree where it is the hbo admission requirement with nothing more
+        (no programme, relatedness or age).
+        """
+        own = frozenset(self.levels)
+        plain = not self.programmes and self.related_to is None and self.max_age_years is None
+        return own | DEGREES if plain and own >= HBO_ENTRY else own
+
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
         levels = ", ".join(level.value for level in self.levels)
+        accepted = self.accepted_levels
         per_degree: list[list[Reason]] = []
         for diploma in profile.diplomas:
-            if diploma.level not in self.levels:
+            if diploma.level not in accepted:
                 continue
-            checks = [
-                Reason(
+            if diploma.level in self.levels:
+                held = Reason(
                     truth=Truth.YES,
                     nl=f"diploma {diploma.level.value} aanwezig",
                     en=f"holds a {diploma.level.value} diploma",
                 )
-            ]
+            else:
+                held = Reason(
+                    truth=Truth.YES,
+                    nl=f"diploma {diploma.level.value} geeft toegang waar {levels} gevraagd wordt (WHW art. 7.28)",
+                    en=f"a {diploma.level.value} degree gives access where {levels} is asked (WHW art. 7.28)",
+                )
+            checks = [held]
             checks += _degree_check(
                 diploma,
                 programmes=self.programmes,
@@ -148,8 +180,9 @@ class HasDiploma(Rule):
 
     def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
         best = _NO
+        accepted = self.accepted_levels
         for diploma in profile.diplomas:
-            if diploma.level not in self.levels:
+            if diploma.level not in accepted:
                 continue
             truth = _degree_truth(diploma, self.programmes, self.related_to, self.table, context)
             if truth is not _NO and self.max_age_years is not None:

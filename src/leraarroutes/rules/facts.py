@@ -16,7 +16,7 @@ from attrs import field, frozen, validators
 
 from leraarroutes import _validate
 from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId, offering_subject
-from leraarroutes.model.education import Level
+from leraarroutes.model.education import Diploma, Level, Study
 from leraarroutes.model.profile import Profile, Sector, _sector
 from leraarroutes.model.qualifications import Qualification
 from leraarroutes.rules._fields import _levels, _optional_subject
@@ -125,7 +125,10 @@ class SubjectEc(Rule):
     """At least ``min_ec`` EC of wo-level content in ``subject``, less ``max_deficiency_ec``.
 
     With ``max_deficiency_ec`` a shortfall up to that many EC still admits (it must be closed
-    during the programme). Unknown when the profile does not count EC for the subject.
+    during the programme, for example with deficiency courses); a larger one does not, whatever
+    courses were taken (their EC belong in ``subject_ec``). Unknown when the profile does not
+    count EC for the subject, unless ``table`` is given and every wo bachelor the person holds or
+    studies is known not to be related to the subject under it: then no, with what would open it.
     ``framework`` names the admission framework the numbers come from.
 
     >>> rule = SubjectEc(subject="natuurkunde", min_ec=80, max_deficiency_ec=10)
@@ -136,16 +139,26 @@ class SubjectEc(Rule):
     """
 
     tag: ClassVar[str] = "subject_ec"
-    _reads: ClassVar[tuple[str, ...]] = ("subject_ec", "completed")
+    _reads: ClassVar[tuple[str, ...]] = ("subject_ec", "diplomas", "studying")
     subject: SubjectId = field(validator=_optional_subject)
     min_ec: int = field(validator=validators.ge(1))
     max_deficiency_ec: int = field(default=0, validator=validators.ge(0))
     framework: str | None = field(default=None, validator=validators.optional(_validate.slug))
     deficiency_kind: str | None = field(default=None, validator=validators.optional(_validate.slug))
+    table: str | None = field(default=None, validator=validators.optional(_validate.slug))
 
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
         ec = profile.ec_in(self.subject)
         if ec is None:
+            need = self.min_ec - self.max_deficiency_ec
+            if self._unrelated_degrees(profile, context):
+                return _said(
+                    Truth.NO,
+                    f"je wo-bachelor is geen {self.subject}-opleiding ({self.table}); open als je minstens "
+                    f"{need} EC vakinhoud {self.subject} op wo-niveau aantoont (subject_ec)",
+                    f"your wo bachelor is not a {self.subject} programme ({self.table}); open if you show at "
+                    f"least {need} EC of wo-level {self.subject} content (subject_ec)",
+                )
             return _said(
                 Truth.UNKNOWN,
                 f"aantal EC vakinhoud {self.subject} niet opgegeven (nodig: {self.min_ec})",
@@ -158,16 +171,6 @@ class SubjectEc(Rule):
             truth = Truth.YES
             nl = f"{ec} EC {self.subject}: deficiëntie {short} EC, toegestaan tot {self.max_deficiency_ec}"
             en = f"{ec} EC of {self.subject}: deficiency {short} EC, allowed up to {self.max_deficiency_ec}"
-        elif self._deficiency_courses_done(profile, context):
-            truth = Truth.UNKNOWN
-            nl = (
-                f"{ec} EC {self.subject}: {short} EC te weinig, maar deficiëntiecursussen afgerond; "
-                "de toelatingscommissie beslist"
-            )
-            en = (
-                f"{ec} EC of {self.subject}: {short} EC short, but deficiency courses completed; "
-                "the admission committee decides"
-            )
         else:
             truth = Truth.NO
             nl = (
@@ -183,18 +186,16 @@ class SubjectEc(Rule):
     def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
         ec = profile.ec_in(self.subject)
         if ec is None:
-            return _UNKNOWN
-        if self.min_ec - ec <= self.max_deficiency_ec:
-            return _YES
-        return _UNKNOWN if self._deficiency_courses_done(profile, context) else _NO
+            return _NO if self._unrelated_degrees(profile, context) else _UNKNOWN
+        return _YES if self.min_ec - ec <= self.max_deficiency_ec else _NO
 
-    def _deficiency_courses_done(self, profile: Profile, context: RuleContext) -> bool:
-        if self.deficiency_kind is None:
+    def _unrelated_degrees(self, profile: Profile, context: RuleContext) -> bool:
+        """Whether every wo bachelor of the person is known not to be related under ``table``."""
+        if self.table is None:
             return False
-        return any(
-            context.programme_kind(p) == self.deficiency_kind and offering_subject(p) == self.subject
-            for p in profile.completed
-        )
+        degrees: tuple[Diploma | Study, ...] = (*profile.diplomas, *profile.studying)
+        bachelors = [d for d in degrees if d.level is Level.WO_BACHELOR]
+        return bool(bachelors) and all(context.relatedness(self.table, self.subject, d).truth is _NO for d in bachelors)
 
 
 def _subjects(value: Iterable[str]) -> tuple[SubjectId, ...]:

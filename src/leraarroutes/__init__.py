@@ -46,6 +46,7 @@ from leraarroutes.register import Degree, DegreeRegister, Identification, load_r
 from leraarroutes.rules import (
     AllOf,
     AnyOf,
+    Before,
     Decision,
     ExamSubject,
     HasCompleted,
@@ -60,6 +61,7 @@ from leraarroutes.rules import (
     SubjectEc,
     Truth,
     Verdict,
+    VocationalSubject,
     WorkExperience,
 )
 
@@ -122,6 +124,7 @@ __all__ = [
     "AdmissionFramework",
     "AllOf",
     "AnyOf",
+    "Before",
     "Blocked",
     "Catalogue",
     "CatalogueError",
@@ -183,6 +186,7 @@ __all__ = [
     "Tuition",
     "UnknownNameError",
     "Verdict",
+    "VocationalSubject",
     "Where",
     "WorkExperience",
     "__version__",

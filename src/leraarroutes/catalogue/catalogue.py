@@ -44,6 +44,7 @@ from leraarroutes.rules import (
     RuleContext,
     SubjectEc,
     Truth,
+    VocationalSubject,
 )
 
 __all__ = ["MAX_PROGRAMMES", "Catalogue", "CatalogueFile", "DegreeAlias"]
@@ -337,6 +338,10 @@ class _CatalogueContext:
         except UnknownNameError:
             return None
 
+    def is_vocational(self, subject: SubjectId) -> bool | None:
+        known = self.catalogue._subjects.get(subject)  # noqa: SLF001 - the context is the catalogue's own
+        return None if known is None else known.vocational
+
     def relatedness(self, table: str, subject: SubjectId, degree: Diploma | Study) -> Reason:  # noqa: C901, PLR0911 - one answer per case of the table
         cat = self.catalogue
         tab = cat.table(table)
@@ -591,6 +596,8 @@ def _check_rule(  # noqa: C901, PLR0912 - one branch per kind of rule leaf
         elif isinstance(node, ExamSubject):
             for s in node.subjects:
                 need_subject(s, origin, where)
+        elif isinstance(node, VocationalSubject):
+            need_subject(node.subject, origin, where)
         elif isinstance(node, HoldsQualification):
             need_subject(node.qualification.subject, origin, where)
         elif isinstance(node, HasCompleted):

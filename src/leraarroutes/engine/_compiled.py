@@ -30,6 +30,7 @@ from leraarroutes.rules import (
     RULE_TYPES,
     AllOf,
     AnyOf,
+    Before,
     Decision,
     ExamSubject,
     HasCompleted,
@@ -41,6 +42,7 @@ from leraarroutes.rules import (
     Rule,
     RuleContext,
     SubjectEc,
+    VocationalSubject,
     WorkExperience,
 )
 
@@ -297,6 +299,6 @@ class _Changers:
             assert isinstance(rule, (HasDiploma, ExamSubject))  # noqa: S101
             levels = rule.accepted_levels if isinstance(rule, HasDiploma) else rule.levels
             return [i for level in levels for i in self.by_granted_level.get(level, ())]
-        if kind in (IsStudying, HasJob, WorkExperience, Decision):
+        if kind in (IsStudying, HasJob, WorkExperience, Decision, VocationalSubject, Before):
             return []
         return self.everyone

@@ -409,16 +409,15 @@ def explain(
     """The programmes on the way to ``target`` that ``profile`` cannot enter now.
 
     Each comes with the failed requirements (and their sources) and the single changes that would
-    open it: a completed programme, a qualification, a job at a school, a diploma. Raises
-    :class:`~leraarroutes.UnknownNameError` for a malformed target.
+    open it, smallest first: EC of subject content, a completed programme (by name), a
+    qualification, a job at a school, a diploma of a level the person does not already meet.
+    Raises :class:`~leraarroutes.UnknownNameError` for a malformed target.
 
     >>> from leraarroutes import Diploma, Level, Profile, load_catalogue
     >>> jurist = Profile(diplomas=(Diploma(level=Level.WO_MASTER, programme="Rechten"),))
     >>> closed = explain(load_catalogue(), jurist, "eerstegraads:geschiedenis", as_of=dt.date(2024, 1, 1))
-    >>> first: Blocked = closed[0]
-    >>> first.programme
-    'educatieve-master-2jr/geschiedenis'
-    >>> [r.nl for r in first.would_open]
+    >>> master: Blocked = next(b for b in closed if b.programme == "educatieve-master-2jr/geschiedenis")
+    >>> [r.nl for r in master.would_open]
     ['eerst Premaster educatieve master (UU) voor hbo-afgestudeerden (geschiedenis) afronden']
     """
     day = _validate.day(as_of)

@@ -25,12 +25,14 @@ from leraarroutes.rules.algebra import (
 )
 from leraarroutes.rules.degrees import HasDiploma, IsStudying
 from leraarroutes.rules.facts import (
+    Before,
     Decision,
     ExamSubject,
     HasCompleted,
     HasJob,
     HoldsQualification,
     SubjectEc,
+    VocationalSubject,
     WorkExperience,
 )
 from leraarroutes.rules.words import describe
@@ -47,6 +49,8 @@ RULE_TYPES: tuple[type[Rule], ...] = (
     ExamSubject,
     HasJob,
     WorkExperience,
+    VocationalSubject,
+    Before,
     Decision,
 )
 """Every rule class, in the order the file format documents them."""
@@ -58,6 +62,7 @@ __all__ = [
     "RULE_TYPES",
     "AllOf",
     "AnyOf",
+    "Before",
     "Decision",
     "ExamSubject",
     "HasCompleted",
@@ -72,6 +77,7 @@ __all__ = [
     "SubjectEc",
     "Truth",
     "Verdict",
+    "VocationalSubject",
     "WorkExperience",
     "describe",
 ]

@@ -126,6 +126,10 @@ class RuleContext(Protocol):
         """The kind of a programme (or offering) id, or None when unknown."""
         ...
 
+    def is_vocational(self, subject: SubjectId) -> bool | None:
+        """Whether ``subject`` is a designated vocational subject, or None when unknown."""
+        ...
+
 
 @frozen
 class _NoContext:
@@ -146,6 +150,10 @@ class _NoContext:
 
     def programme_kind(self, programme: ProgrammeId) -> str | None:
         _ = programme
+        return None
+
+    def is_vocational(self, subject: SubjectId) -> bool | None:
+        _ = subject
         return None
 
 

@@ -9,6 +9,7 @@ And :class:`Decision`, for what no profile can settle (an admission committee's 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -330,6 +331,82 @@ class WorkExperience(Rule):
         if years is None:
             return _UNKNOWN
         return _YES if years >= self.min_years else _NO
+
+
+@frozen(kw_only=True)
+class Before(Rule):
+    """The question is asked before ``date``: for a requirement that only exists from that day on.
+
+    Unknown without a date (a rule read on its own).
+
+    >>> import datetime as dt
+    >>> from leraarroutes import load_catalogue
+    >>> rule = Before(date=dt.date(2015, 8, 1), note="de pabo-toetsen bestaan sinds 1 augustus 2015")
+    >>> rule.truth(Profile(), load_catalogue().context(dt.date(2014, 1, 1)))
+    <Truth.YES: 'yes'>
+    """
+
+    tag: ClassVar[str] = "before"
+    _reads: ClassVar[tuple[str, ...]] = ()
+    date: dt.date = field(validator=validators.instance_of(dt.date))
+    note: str | None = field(default=None, validator=_validate.optional_non_blank)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = profile
+        extra = f" ({self.note})" if self.note else ""
+        if context.as_of is None:
+            return _said(Truth.UNKNOWN, f"datum van de vraag onbekend{extra}", f"date of the question unknown{extra}")
+        if context.as_of < self.date:
+            return _said(Truth.YES, f"vóór {self.date:%d-%m-%Y}{extra}", f"before {self.date:%Y-%m-%d}{extra}")
+        return _said(Truth.NO, f"sinds {self.date:%d-%m-%Y}{extra}", f"since {self.date:%Y-%m-%d}{extra}")
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = profile
+        if context.as_of is None:
+            return _UNKNOWN
+        return _YES if context.as_of < self.date else _NO
+
+
+@frozen(kw_only=True)
+class VocationalSubject(Rule):
+    """``subject`` is one of the designated vocational subjects (beroepsgerichte vakken).
+
+    The catalogue knows which subjects are (its ``vocational`` flag); without a catalogue the
+    answer is unknown. An mbo-4 diploma admits to a side entry only for these (WVO art. 118l lid 3).
+
+    >>> VocationalSubject(subject="wiskunde").truth(Profile())
+    <Truth.UNKNOWN: 'unknown'>
+    """
+
+    tag: ClassVar[str] = "vocational"
+    _reads: ClassVar[tuple[str, ...]] = ()
+    subject: SubjectId = field(validator=_optional_subject)
+
+    def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
+        _ = profile
+        known = context.is_vocational(self.subject)
+        if known is None:
+            return _said(
+                Truth.UNKNOWN,
+                f"of {self.subject} een aangewezen beroepsgericht vak is, is niet bekend",
+                f"whether {self.subject} is a designated vocational subject is not known",
+            )
+        if known:
+            return _said(
+                Truth.YES,
+                f"{self.subject} is een aangewezen beroepsgericht vak",
+                f"{self.subject} is a designated vocational subject",
+            )
+        return _said(
+            Truth.NO,
+            f"{self.subject} is geen aangewezen beroepsgericht vak (WVO art. 118l lid 3)",
+            f"{self.subject} is not a designated vocational subject (WVO art. 118l lid 3)",
+        )
+
+    def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
+        _ = profile
+        known = context.is_vocational(self.subject)
+        return _UNKNOWN if known is None else _YES if known else _NO
 
 
 @frozen(kw_only=True)

@@ -9,12 +9,14 @@ from leraarroutes.model.education import Level
 from leraarroutes.rules.algebra import AllOf, AnyOf, Not, Rule
 from leraarroutes.rules.degrees import HasDiploma, IsStudying
 from leraarroutes.rules.facts import (
+    Before,
     Decision,
     ExamSubject,
     HasCompleted,
     HasJob,
     HoldsQualification,
     SubjectEc,
+    VocationalSubject,
     WorkExperience,
 )
 
@@ -95,6 +97,15 @@ def describe(rule: Rule, lang: str = "nl") -> str:  # noqa: C901, PLR0911, PLR09
             f"minstens {rule.min_years:g} jaar werkervaring"
             if nl
             else f"at least {rule.min_years:g} years of work experience"
+        )
+    if isinstance(rule, Before):
+        extra = f" ({rule.note})" if rule.note else ""
+        return f"vóór {rule.date:%d-%m-%Y}{extra}" if nl else f"before {rule.date:%Y-%m-%d}{extra}"
+    if isinstance(rule, VocationalSubject):
+        return (
+            f"{rule.subject} is een aangewezen beroepsgericht vak"
+            if nl
+            else f"{rule.subject} is a designated vocational subject"
         )
     if isinstance(rule, Decision):
         extra = f" ({rule.note})" if rule.note else ""

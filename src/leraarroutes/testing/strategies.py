@@ -30,6 +30,7 @@ from leraarroutes.model.subjects import Subject
 from leraarroutes.rules import (
     AllOf,
     AnyOf,
+    Before,
     Decision,
     ExamSubject,
     HasCompleted,
@@ -41,6 +42,7 @@ from leraarroutes.rules import (
     Rule,
     SubjectEc,
     Truth,
+    VocationalSubject,
     WorkExperience,
 )
 
@@ -194,6 +196,8 @@ def _leaves(subjects: Sequence[str], tables: Sequence[str] = (), kinds: Sequence
             programmes=st.lists(st.sampled_from(["pabo", "kopopleiding/wiskunde"]), min_size=1, max_size=2).map(tuple),
         ),
         st.builds(HasCompleted, kind=kind, subject=st.none() | subject_ids(subjects)),
+        st.builds(VocationalSubject, subject=subject_ids(subjects)),
+        st.builds(Before, date=st.dates(dt.date(2008, 1, 1), dt.date(2030, 1, 1))),
         st.builds(Decision, by=st.just("de toelatingscommissie")),
     )
 

@@ -391,10 +391,14 @@ class _CatalogueContext:
                 later_en = f"; changes from {tab.changes_missing_from:%Y-%m-%d} on are not in the data"
             else:
                 later_en = ""
+            names = {r.programme for r in cat.rows(table, subject, self.as_of) if not r.universities}
+            related = sorted(names, key=lambda n: (n.casefold() != subject.replace("-", " "), n))[:3]
+            hint_nl = f"; verwant zijn bijvoorbeeld {', '.join(related)}" if related else ""
+            hint_en = f"; related are for example {', '.join(related)}" if related else ""
             return Reason(
                 truth=Truth.NO,
-                nl=f"{label} is niet verwant aan {subject}: niet in de {tab.name}{as_of[0]}{later}",
-                en=f"{label} is not related to {subject}: not in the {tab.name}{as_of[1]}{later_en}",
+                nl=f"{label} is niet verwant aan {subject}: niet in de {tab.name}{as_of[0]}{later}{hint_nl}",
+                en=f"{label} is not related to {subject}: not in the {tab.name}{as_of[1]}{later_en}{hint_en}",
             )
         if tab.designates:
             return Reason(

@@ -391,8 +391,8 @@ class _CatalogueContext:
                 later_en = f"; changes from {tab.changes_missing_from:%Y-%m-%d} on are not in the data"
             else:
                 later_en = ""
-            names = {r.programme for r in cat.rows(table, subject, self.as_of) if not r.universities}
-            related = sorted(names, key=lambda n: (n.casefold() != subject.replace("-", " "), n))[:3]
+            listed = {r.programme for r in cat.rows(table, subject, self.as_of) if not r.universities}
+            related = sorted(listed, key=lambda n: (n.casefold() != subject.replace("-", " "), n))[:3]
             hint_nl = f"; verwant zijn bijvoorbeeld {', '.join(related)}" if related else ""
             hint_en = f"; related are for example {', '.join(related)}" if related else ""
             return Reason(

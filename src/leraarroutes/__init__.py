@@ -76,7 +76,8 @@ if _typing.TYPE_CHECKING:
         render,
         to_digraph,
     )
-    from leraarroutes.engine.routes import Blocked, Route, SearchLimitError, SortKey, Step, explain, find_routes
+    from leraarroutes.engine.explain import explain
+    from leraarroutes.engine.routes import Blocked, Route, SearchLimitError, SortKey, Step, find_routes
 
 # The route engine, diagrams (graphviz) and serialisation (cattrs, PyYAML) load on first use, so
 # that `import leraarroutes` stays quick.
@@ -95,9 +96,10 @@ _LAZY = {
     ),
     **dict.fromkeys(("dumps", "loads", "make_converter"), "leraarroutes.catalogue.serialize"),
     **dict.fromkeys(
-        ("Blocked", "Route", "SearchLimitError", "SortKey", "Step", "explain", "find_routes"),
+        ("Blocked", "Route", "SearchLimitError", "SortKey", "Step", "find_routes"),
         "leraarroutes.engine.routes",
     ),
+    "explain": "leraarroutes.engine.explain",
 }
 
 

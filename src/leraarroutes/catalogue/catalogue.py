@@ -18,14 +18,13 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
-import attrs
 from attrs import field, fields, frozen
 
 from leraarroutes._validate import did_you_mean
 from leraarroutes.catalogue.offers import ProviderOffering
-from leraarroutes.catalogue.programmes import Cost, Programme, ProgrammeKind
-from leraarroutes.errors import CatalogueError, ProfileError, UnknownNameError
-from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId
+from leraarroutes.catalogue.programmes import Programme, ProgrammeKind
+from leraarroutes.errors import ProfileError, UnknownNameError
+from leraarroutes.ids import ProgrammeId, SubjectId
 from leraarroutes.model.education import Diploma, Study
 from leraarroutes.model.profile import Profile
 from leraarroutes.model.qualifications import QualificationScope
@@ -33,18 +32,9 @@ from leraarroutes.model.relatedness import AdmissionFramework, RelatednessEntry,
 from leraarroutes.model.subjects import Subject
 from leraarroutes.register import Identification, load_register, same_institution
 from leraarroutes.rules import (
-    ExamSubject,
-    HasCompleted,
-    HasDiploma,
-    HasJob,
-    HoldsQualification,
-    IsStudying,
     Reason,
-    Rule,
     RuleContext,
-    SubjectEc,
     Truth,
-    VocationalSubject,
 )
 
 __all__ = ["MAX_PROGRAMMES", "Catalogue", "CatalogueFile", "DegreeAlias"]
@@ -434,185 +424,3 @@ def _related(label: str, subject: str, table: RelatednessTable) -> Reason:
         nl=f"{label} is verwant aan {subject} volgens {table.name}",
         en=f"{label} is related to {subject} under {table.name}",
     )
-
-
-# checking a whole catalogue ---------------------------------------------------------------
-
-
-def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...]) -> Catalogue:  # noqa: C901, PLR0912 - one check per section
-    """Build a :class:`Catalogue` from the sections of its files, or raise :class:`CatalogueError`.
-
-    Refuses duplicate ids, references to unknown subjects, tables, frameworks and programmes,
-    placeholders outside per-subject programmes, and dates in the future for read sources.
-    """
-    if len(parts["programmes"]) > MAX_PROGRAMMES:
-        _item, origin = parts["programmes"][MAX_PROGRAMMES]
-        raise _error(
-            origin,
-            f"more than {MAX_PROGRAMMES:,} programmes; the limit is leraarroutes.catalogue.MAX_PROGRAMMES",
-        )
-    for section in ("subjects", "programmes", "relatedness_tables", "frameworks"):
-        seen: dict[str, Origin] = {}
-        for item, origin in parts[section]:
-            if item.id in seen:
-                first = seen[item.id]
-                where = f"{first.file}:{first.line}" if first.line else str(first.file)
-                raise _error(origin, f"duplicate id {item.id!r} (first defined at {where})", ".id")
-            seen[item.id] = origin
-    subjects = {s.id for s, _ in parts["subjects"]}
-    tables = {t.id for t, _ in parts["relatedness_tables"]}
-    frameworks = {f.id: f for f, _ in parts["frameworks"]}
-    programmes = {p.id: p for p, _ in parts["programmes"]}
-    kinds = {k.value for k in ProgrammeKind}
-
-    def need_subject(value: str | None, origin: Origin, where: str) -> None:
-        if value is None or value == SUBJECT_PLACEHOLDER or value in subjects:
-            return
-        hint = did_you_mean(value, sorted(subjects))
-        raise _error(origin, f"unknown subject {value!r}{hint}", where)
-
-    for row, origin in parts["relatedness"]:
-        if row.table not in tables:
-            raise _error(
-                origin,
-                f"unknown relatedness table {row.table!r}; known: {', '.join(sorted(tables))}",
-                ".table",
-            )
-        need_subject(row.subject, origin, ".subject")
-    for programme, origin in parts["programmes"]:
-        for i, s in enumerate(programme.subjects):
-            need_subject(s, origin, f".subjects[{i}]")
-        if not programme.per_subject and programme.uses_placeholder():
-            raise _error(origin, "uses {subject} but lists no subjects", ".subjects")
-        for q_index, q in enumerate(programme.grants.qualifications):
-            need_subject(q.subject, origin, f".grants.qualifications[{q_index}]")
-        rules = [(".entry", programme.entry)] + [
-            (f".exemptions[{i}].when", e.when) for i, e in enumerate(programme.exemptions)
-        ]
-        for where, rule in rules:
-            _check_rule(
-                rule,
-                origin=origin,
-                where=where,
-                need_subject=need_subject,
-                tables=tables,
-                frameworks=frameworks,
-                programmes=programmes,
-                kinds=kinds,
-            )
-        for i, source in enumerate(programme.sources):
-            if source.retrieved is not None and source.retrieved > dt.date.today():
-                raise _error(
-                    origin,
-                    f"source read on {source.retrieved}, a date in the future",
-                    f".sources[{i}].retrieved",
-                )
-    for offer, origin in parts["provider_offerings"]:
-        programme = programmes.get(offer.programme)
-        if programme is None:
-            hint = did_you_mean(offer.programme, sorted(programmes))
-            raise _error(origin, f"an offering of unknown programme {offer.programme!r}{hint}", ".programme")
-        for i, s in enumerate(offer.subjects):
-            if s not in programme.subjects:
-                raise _error(
-                    origin,
-                    f"{offer.institution} offers {offer.programme} for {s!r}, which the programme does not list "
-                    f"(it lists: {', '.join(programme.subjects) or 'no subjects'})",
-                    f".subjects[{i}]",
-                )
-    built = {k: tuple(item for item, _ in v) for k, v in parts.items()}
-    built["programmes"] = tuple(_with_tuition(p, parts["provider_offerings"]) for p in built["programmes"])
-    return Catalogue(**built, files=files)
-
-
-TUITION_SOURCE = (
-    "https://github.com/onderwijsin/navigator-data-generator/tree/720272c196d21ac92ba2f772784d5042e421f87a/output/hovi"
-)
-
-
-def _with_tuition(programme: Programme, offers: list[tuple[ProviderOffering, Origin]]) -> Programme:
-    """A programme with the legal tuition of its register offerings as its cost, when it states none.
-
-    The legal fee is the same at every funded institution; per academic year the amount most
-    offerings give is taken.
-    """
-    if any(c.payer == "deelnemer" for c in programme.costs):
-        return programme
-    per_year: dict[int, list[int]] = defaultdict(list)
-    for offer, _origin in offers:
-        if offer.programme == programme.id:
-            for fee in offer.tuition:
-                per_year[fee.year].append(fee.eur)
-    if not per_year:
-        return programme
-    costs = tuple(
-        Cost(
-            amount_eur=max(set(amounts), key=amounts.count),
-            period=f"{year}-{year + 1}",
-            payer="deelnemer",
-            what="wettelijk collegegeld",
-            source=TUITION_SOURCE,
-            per_year=True,
-        )
-        for year, amounts in sorted(per_year.items())
-    )
-    return attrs.evolve(programme, costs=costs)
-
-
-def _check_rule(  # noqa: C901, PLR0912 - one branch per kind of rule leaf
-    rule: Rule,
-    *,
-    origin: Origin,
-    where: str,
-    need_subject: Any,  # noqa: ANN401 - a local callable
-    tables: set[str],
-    frameworks: Mapping[str, AdmissionFramework],
-    programmes: Mapping[str, Programme],
-    kinds: set[str],
-) -> None:
-    for node in rule.walk():
-        if isinstance(node, (HasDiploma, IsStudying)):
-            need_subject(node.related_to, origin, where)
-            if node.table is not None and node.table not in tables:
-                raise _error(
-                    origin,
-                    f"unknown relatedness table {node.table!r}; known: {', '.join(sorted(tables))}",
-                    where,
-                )
-        elif isinstance(node, (HasJob, SubjectEc)):
-            need_subject(node.subject, origin, where)
-            if isinstance(node, SubjectEc) and node.framework is not None:
-                fw = frameworks.get(node.framework)
-                if fw is None:
-                    raise _error(
-                        origin,
-                        f"unknown framework {node.framework!r}; known: {', '.join(sorted(frameworks))}",
-                        where,
-                    )
-                ours = (node.min_ec, node.max_deficiency_ec, node.deficiency_kind)
-                if (fw.min_subject_ec, fw.max_deficiency_ec, fw.deficiency_kind) != ours:
-                    raise _error(
-                        origin,
-                        f"subject_ec settings {ours} differ from framework {fw.id} "
-                        f"({fw.min_subject_ec}, {fw.max_deficiency_ec}, {fw.deficiency_kind})",
-                        where,
-                    )
-        elif isinstance(node, ExamSubject):
-            for s in node.subjects:
-                need_subject(s, origin, where)
-        elif isinstance(node, VocationalSubject):
-            need_subject(node.subject, origin, where)
-        elif isinstance(node, HoldsQualification):
-            need_subject(node.qualification.subject, origin, where)
-        elif isinstance(node, HasCompleted):
-            if node.kind is not None and node.kind not in kinds:
-                raise _error(origin, f"unknown programme kind {node.kind!r}", where)
-            for pid in node.programmes:
-                base = pid.split("/", 1)[0]
-                if base not in programmes:
-                    hint = did_you_mean(base, sorted(programmes))
-                    raise _error(origin, f"refers to unknown programme {pid!r}{hint}", where)
-
-
-def _error(origin: Origin, message: str, subpath: str = "") -> CatalogueError:
-    return CatalogueError(message, path=origin.path + subpath, file=origin.file, line=origin.line)

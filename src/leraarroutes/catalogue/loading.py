@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from leraarroutes.catalogue.catalogue import _SECTIONS, Catalogue, CatalogueFile, Origin, check
+from leraarroutes.catalogue.catalogue import _SECTIONS, Catalogue, CatalogueFile, Origin
+from leraarroutes.catalogue.checks import check
 from leraarroutes.errors import CatalogueError, InputError, ProfileError
 from leraarroutes.model.profile import Profile
 

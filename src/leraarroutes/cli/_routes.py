@@ -12,7 +12,8 @@ from typing import Any
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.loading import load_catalogue, load_profile, save_text
 from leraarroutes.catalogue.offers import PROVINCES, Where, place_point
-from leraarroutes.engine.routes import Blocked, Route, SortKey, explain, find_routes
+from leraarroutes.engine.explain import explain
+from leraarroutes.engine.routes import Blocked, Route, SortKey, find_routes
 from leraarroutes.errors import InputError
 from leraarroutes.model.education import Diploma, Level, Study
 from leraarroutes.model.profile import Profile

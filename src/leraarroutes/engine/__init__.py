@@ -1,7 +1,7 @@
 """The engine layer: the routes from a person to a qualification, found, ranked and explained.
 
-:mod:`~leraarroutes.engine.routes` is the public face (:func:`find_routes`, :func:`explain` and
-what they return); :mod:`~leraarroutes.engine.batch` runs it over a cohort. Inside:
+:mod:`~leraarroutes.engine.routes` is the public face (:func:`find_routes` and what it
+returns), :mod:`~leraarroutes.engine.explain` says what is closed and why; :mod:`~leraarroutes.engine.batch` runs it over a cohort. Inside:
 ``_graph`` (which programme can lead to which), ``_compiled`` (rules and offerings as numbers
 and bit masks, with the verdicts shared between queries), ``_found`` (what the search finds) and
 ``_search`` (goal regression over the compiled graph).
@@ -15,6 +15,7 @@ and bit masks, with the verdicts shared between queries), ``_found`` (what the s
 """
 
 from leraarroutes.engine._graph import programme_graph
+from leraarroutes.engine.explain import explain
 from leraarroutes.engine.routes import (
     DEFAULT_MAX_STATES,
     DEFAULT_MAX_STEPS,
@@ -24,7 +25,6 @@ from leraarroutes.engine.routes import (
     SearchLimitError,
     SortKey,
     Step,
-    explain,
     find_routes,
 )
 

@@ -1,7 +1,8 @@
 """The engine layer: the routes from a person to a qualification, found, ranked and explained.
 
 :mod:`~leraarroutes.engine.routes` is the public face (:func:`find_routes` and what it
-returns), :mod:`~leraarroutes.engine.explain` says what is closed and why; :mod:`~leraarroutes.engine.batch` runs it over a cohort. Inside:
+returns), :mod:`~leraarroutes.engine.explain` says what is closed and why, and
+:mod:`~leraarroutes.engine.batch` runs it over a cohort. Inside:
 ``_graph`` (which programme can lead to which), ``_compiled`` (rules and offerings as numbers
 and bit masks, with the verdicts shared between queries), ``_found`` (what the search finds) and
 ``_search`` (goal regression over the compiled graph).

@@ -7,13 +7,14 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.resources
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
@@ -35,6 +36,7 @@ def _serialize() -> ModuleType:
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "atomic_writer",
     "format_of",
     "load_catalogue",
     "load_profile",
@@ -243,7 +245,26 @@ def write_atomically(
     """Write ``data`` to ``path`` whole or not at all, through a temporary file beside it.
 
     Writing over one of ``inputs`` is refused; a folder that does not exist or cannot be written
-    is an :class:`~leraarroutes.InputError` naming the file.
+    is an :class:`~leraarroutes.InputError` naming the file. The file gets the permissions any
+    program's new file gets (0644 under umask 022), not the temporary file's 0600.
+    """
+    with atomic_writer(path, inputs=inputs) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = ()) -> Iterator[BinaryIO]:
+    """A binary file handle whose content replaces ``path`` when the block ends without an error.
+
+    The one writer of the package (catalogues, profiles, pictures, batch output): the file
+    appears whole or not at all, honours the umask, and never replaces one of ``inputs``.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> with atomic_writer(folder / "a.txt") as handle:
+    ...     _ = handle.write(b"klaar")
+    >>> (folder / "a.txt").read_bytes()
+    b'klaar'
     """
     target = Path(path)
     for source in inputs:
@@ -255,7 +276,8 @@ def write_atomically(
         raise InputError(f"cannot write here: {exc.strerror}", file=str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
+        os.chmod(tmp, 0o666 & ~_umask())  # noqa: PTH101 - on the path mkstemp gave
         Path(tmp).replace(target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -263,3 +285,10 @@ def write_atomically(
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it; it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from leraarroutes.catalogue.catalogue import Catalogue
-from leraarroutes.catalogue.loading import load_catalogue, load_profile, save_text
+from leraarroutes.catalogue.loading import atomic_writer, load_catalogue, load_profile, save_text
 from leraarroutes.catalogue.offers import PROVINCES, Where, place_point
 from leraarroutes.engine.explain import explain
 from leraarroutes.engine.routes import Blocked, Route, SortKey, find_routes
@@ -372,25 +372,16 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(*args.extra)
     as_of = args.as_of or dt.date.today()
     out_path = Path(args.output)
-    if Path(args.profiles).resolve() == out_path.resolve():
-        raise InputError("refusing to write over an input file", file=args.output)
-    tmp = out_path.with_name(f".{out_path.name}.tmp")
     count = 0
-    try:
-        with tmp.open("w", encoding="utf-8") as handle:
-            rows = batch.read_profiles(args.profiles)
-            where = where_of(args, catalogue)
-            lines = batch.evaluate_jsonl(
-                catalogue, rows, args.target, as_of=as_of, dedupe=not args.no_dedupe, where=where
-            )
-            for line in lines:
-                handle.write(line)
-                count += 1
-                if not args.quiet and count % 1000 == 0:
-                    sys.stderr.write(f"\r{count:,} profielen")
-        tmp.replace(out_path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    where = where_of(args, catalogue)
+    with atomic_writer(out_path, inputs=[args.profiles, *args.extra]) as handle:
+        rows = batch.read_profiles(args.profiles)
+        lines = batch.evaluate_jsonl(catalogue, rows, args.target, as_of=as_of, dedupe=not args.no_dedupe, where=where)
+        for line in lines:
+            handle.write(line.encode("utf-8"))
+            count += 1
+            if not args.quiet and count % 1000 == 0:
+                sys.stderr.write(f"\r{count:,} profielen")
     if not args.quiet:
         sys.stderr.write(f"\r{count:,} profielen klaar -> {out_path}\n")
     return 0

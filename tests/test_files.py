@@ -47,8 +47,13 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path: Path)
     """An error inside the block keeps the file as it was."""
     target = tmp_path / "a.txt"
     target.write_bytes(b"oud")
-    with pytest.raises(RuntimeError), atomic_writer(target) as handle:
-        handle.write(b"half")
-        raise RuntimeError
+
+    def write_half() -> None:
+        with atomic_writer(target) as handle:
+            handle.write(b"half")
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        write_half()
     assert target.read_bytes() == b"oud"
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]

@@ -21,6 +21,7 @@ from leraarroutes import (
     HasCompleted,
     HasDiploma,
     HasJob,
+    InputError,
     Job,
     Level,
     Profile,
@@ -29,6 +30,7 @@ from leraarroutes import (
     Route,
     SearchLimitError,
     Sector,
+    SubjectId,
     explain,
     find_routes,
 )
@@ -223,3 +225,34 @@ def test_a_profile_at_the_list_limit_still_gets_its_routes(catalogue: Catalogue)
     assert explain(catalogue, most_diplomas, "po", as_of=AS_OF) == explain(
         catalogue, Profile(diplomas=(Diploma(level=Level.HAVO),)), "po", as_of=AS_OF
     )
+
+
+def test_a_route_is_reckoned_in_the_study_form_of_the_person(catalogue: Catalogue) -> None:
+    """A havo school leaver's bachelor is 48 months voltijd; with a job it is 24-48 months deeltijd."""
+    havo = Profile(diplomas=(Diploma(level=Level.HAVO),))
+    full_time = find_routes(catalogue, havo, "tweedegraads:wiskunde", as_of=AS_OF)[0]
+    assert (full_time.form, full_time.months, full_time.months_max) == ("voltijd", 48, None)
+    assert (full_time.steps[0].form, full_time.steps[0].months) == ("voltijd", 48)
+    assert full_time.cost_eur == 4 * 2530  # four years of the legal fee
+    working = attrs.evolve(havo, job=Job(sector=Sector.VO))
+    part_time = find_routes(catalogue, working, "tweedegraads:wiskunde", as_of=AS_OF)[0]
+    assert (part_time.form, part_time.months, part_time.months_max) == ("deeltijd", 24, 48)
+    asked = find_routes(catalogue, working, "tweedegraads:wiskunde", as_of=AS_OF, form="voltijd")[0]
+    assert asked.months == 48
+
+
+def test_a_step_not_given_in_the_form_says_so(catalogue: Catalogue) -> None:
+    """The two-year master has only voltijd: in a deeltijd question its step is voltijd, shown so."""
+    from leraarroutes.cli._routes import routes_text
+
+    biologist = Profile(
+        diplomas=(Diploma(level=Level.WO_BACHELOR, croho=56860),),
+        job=Job(sector=Sector.VO, subject=SubjectId("biologie")),
+    )
+    routes = find_routes(catalogue, biologist, "eerstegraads:biologie", as_of=AS_OF)
+    two_year = next(r for r in routes if r.programmes == ("educatieve-master-2jr/biologie",))
+    assert two_year.form == "deeltijd"
+    assert two_year.steps[0].form == "voltijd"
+    assert "24 maanden voltijd (geen deeltijd)" in routes_text((two_year,), AS_OF)
+    with pytest.raises(InputError, match="unknown study form 'avond'"):
+        find_routes(catalogue, biologist, "eerstegraads:biologie", as_of=AS_OF, form="avond")

@@ -30,7 +30,7 @@ from attrs import field, frozen, validators
 
 from leraarroutes import _validate
 from leraarroutes.ids import SUBJECT_PLACEHOLDER, ProgrammeId, SubjectId
-from leraarroutes.model.education import Diploma
+from leraarroutes.model.education import Diploma, StudyForm
 from leraarroutes.model.profile import Sector
 from leraarroutes.model.qualifications import Qualification
 from leraarroutes.rules import AllOf, Rule
@@ -90,14 +90,6 @@ class ProgrammeLevel(enum.StrEnum):
     WO = "wo"
     HBO_WO = "hbo-wo"
     OTHER = "other"
-
-
-class StudyForm(enum.StrEnum):
-    """How a programme is followed."""
-
-    VOLTIJD = "voltijd"
-    DEELTIJD = "deeltijd"
-    DUAAL = "duaal"
 
 
 def _https(_i: object, attribute: attrs.Attribute[Any], value: str) -> None:

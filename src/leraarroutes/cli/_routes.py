@@ -46,6 +46,8 @@ _T = {
         "filter": "filter",
         "dropped": "routes vielen af omdat een stap daar niet gegeven wordt",
         "you": "vooropleiding",
+        "no_form": "geen {form}",
+        "form": "studievorm",
     },
     "en": {
         "route": "Route",
@@ -73,8 +75,19 @@ _T = {
         "filter": "filter",
         "dropped": "routes dropped because a step is not given there",
         "you": "prior education",
+        "no_form": "no {form}",
+        "form": "study form",
     },
 }
+
+
+_FORM_WHY = {
+    "opgegeven": "given in the profile",
+    "je hebt een baan": "you have a job",
+    "geen baan opgegeven": "no job given",
+    "gevraagd": "asked for",
+}
+"""Why a study form was chosen, in English (the profile says it in Dutch)."""
 
 
 def _date(text: str) -> dt.date:
@@ -111,6 +124,16 @@ def _offers_line(step: Any, where: Where | None, lang: str) -> str:  # noqa: ANN
     return line
 
 
+def _step_months(step: Any, asked: str | None, lang: str) -> str:  # noqa: ANN401 - a Step
+    """A step's months in its form: "24-48 maanden deeltijd", "12 maanden voltijd (geen deeltijd)"."""
+    t = _T[lang]
+    span = f"{step.months}-{step.months_max}" if step.months_max else f"{step.months}"
+    text = f"{span} {t['months']}" + (f" {step.form}" if step.form else "")
+    if asked and step.form and step.form != asked:
+        text += f" ({t['no_form'].format(form=asked)})"
+    return text
+
+
 def profile_text(catalogue: Catalogue, profile: Profile, lang: str = "nl") -> list[str]:
     """One line per diploma or study: which programme of the degree register it is."""
     t = _T[lang]
@@ -133,10 +156,14 @@ def routes_text(  # noqa: C901 - one line per kind of fact a step has
     where: Where | None = None,
     dropped: int = 0,
     header: list[str] | None = None,
+    form: tuple[str, str] | None = None,
 ) -> str:
     """Routes for people: one block per route with its steps, Dutch by default."""
     t = _T[lang]
     lines = [f"{t['as_of']}: {as_of.isoformat()}", *(header or [])]
+    if form is not None:
+        why = form[1] if lang == "nl" else _FORM_WHY.get(form[1], form[1])
+        lines.append(f"{t['form']}: {form[0]} ({why})")
     if where is not None and where.active:
         lines.append(f"{t['filter']}: {where.describe(lang)}; {dropped} {t['dropped']}")
     lines.append("")
@@ -145,7 +172,8 @@ def routes_text(  # noqa: C901 - one line per kind of fact a step has
     for i, r in enumerate(routes, 1):
         cost = t["unknown"] if r.cost_eur is None else f"€ {r.cost_eur:,}".replace(",", ".")
         # "+" marks a total that leaves out steps whose figure no source gives
-        months = f"{r.months}{'+' if any(s.months is None for s in r.steps) else ''}"
+        span = f"{r.months}-{r.months_max}" if r.months_max else f"{r.months}"
+        months = f"{span}{'+' if any(s.months is None for s in r.steps) else ''}"
         ec = f"{r.ec}{'+' if any(s.ec is None for s in r.steps) else ''}"
         head = f"{t['route']} {i}: {r.qualification} ({t[r.status]})"
         lines.append(f"{head} - {months} {t['months']}, {ec} EC, {t['cost']}: {cost}")
@@ -156,7 +184,7 @@ def routes_text(  # noqa: C901 - one line per kind of fact a step has
                 for x in (
                     ""
                     if s.months is None
-                    else f"{s.months} {t['months']}" + (f" ({t['estimated']})" if s.estimated else ""),
+                    else _step_months(s, r.form, lang) + (f" ({t['estimated']})" if s.estimated else ""),
                     "" if s.ec is None else f"{s.ec} EC",
                 )
                 if x
@@ -227,7 +255,9 @@ def _cmd_routes(args: argparse.Namespace) -> int:
     catalogue.check_profile(profile, file=args.profile)
     as_of = args.as_of or dt.date.today()
     where = where_of(args, catalogue)
-    options = {"as_of": as_of, "sort": args.sort, "pareto": args.pareto, "lang": args.lang}
+    default_form, why = profile.chosen_form()
+    chosen: tuple[str, str] = (args.form, "gevraagd") if args.form else (default_form.value, why)
+    options = {"as_of": as_of, "sort": args.sort, "pareto": args.pareto, "lang": args.lang, "form": chosen[0]}
     routes = find_routes(catalogue, profile, args.target, limit=args.limit, where=where, **options)
     dropped = 0
     if where is not None:
@@ -246,7 +276,8 @@ def _cmd_routes(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
         header = profile_text(catalogue, profile, args.lang)
-        sys.stdout.write(routes_text(routes, as_of, args.lang, where=where, dropped=dropped, header=header))
+        text = routes_text(routes, as_of, args.lang, where=where, dropped=dropped, header=header, form=chosen)
+        sys.stdout.write(text)
     return 0
 
 
@@ -328,7 +359,12 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--near", default=None, metavar="PLACE", help="only offerings near this place (a city)")
     p.add_argument("--within-km", type=float, default=30.0, metavar="KM", help="distance for --near (default 30)")
     p.add_argument("--provider", default=None, metavar="NAME", help="only offerings of this institution")
-    p.add_argument("--form", choices=("voltijd", "deeltijd", "duaal"), default=None, help="only this study form")
+    p.add_argument(
+        "--form",
+        choices=("voltijd", "deeltijd", "duaal"),
+        default=None,
+        help="reckon in this study form and keep the offerings given in it (default: voltijd, deeltijd with a job)",
+    )
 
 
 def _cmd_diagram(args: argparse.Namespace) -> int:

@@ -97,8 +97,8 @@ class Compiled:
     """Where signature numbers come from: each is used once."""
     entry_truths: dict[tuple[int, int, int], tuple[int, int]]
     """Entry truth and progress per offering, steps taken and signature, shared by all queries."""
-    figures: dict[tuple[int, int, bool, int], Figures]
-    """Step figures per offering, exemption, certainty and year, shared by all queries."""
+    figures: dict[tuple[int, int, bool, int, str], Figures]
+    """Step figures per offering, exemption, certainty, year and study form, shared by all queries."""
     routes: dict[tuple[Qualification, tuple[int, ...], tuple[Figures, ...]], Found]
     """Found routes per goal, plan and step figures, shared by all queries."""
     entries: tuple[Condition, ...]

@@ -50,6 +50,10 @@ class Figures:
     estimated: bool
     conditional: bool
     cost_basis: CostBasis | None = None
+    form: str | None = None
+    """The study form the months are of (the one asked for, or the only one the programme has)."""
+    months_max: int | None = None
+    """The longest duration the source gives for that form, when it gives a range."""
 
 
 @frozen
@@ -69,6 +73,8 @@ class Found:
     cost_eur: int | None
     paid_months: int
     unknown_figures: tuple[str, ...]
+    months_max: int = 0
+    """The longest total: each step's longest duration where the source gives a range."""
 
 
 def _found(qualification: Qualification, plan: Plan, programmes: tuple[str, ...], steps: tuple[Figures, ...]) -> Found:
@@ -81,6 +87,7 @@ def _found(qualification: Qualification, plan: Plan, programmes: tuple[str, ...]
         steps=steps,
         status="conditional" if any(s.conditional for s in steps) else "open",
         months=sum(s.months or 0 for s in steps),
+        months_max=sum(s.months_max or s.months or 0 for s in steps),
         ec=sum(s.ec or 0 for s in steps),
         cost_eur=None if unknown_cost else sum(s.cost_eur or 0 for s in steps),
         paid_months=sum(s.months or 0 for s in steps if s.paid_work),

@@ -18,6 +18,7 @@ from leraarroutes.engine._compiled import NO, UNKNOWN, YES, Compiled, Condition,
 from leraarroutes.engine._found import CostBasis, Figures, Found, Plan, _found
 from leraarroutes.engine._graph import programme_graph
 from leraarroutes.errors import SearchLimitError
+from leraarroutes.model.education import StudyForm
 from leraarroutes.model.qualifications import Qualification
 from leraarroutes.rules import Truth
 
@@ -67,17 +68,33 @@ def _stated_cost(p: Programme, as_of: dt.date) -> tuple[int, Cost] | None:
     return next((y, c) for y, c in usable if y == pick)
 
 
-def _figures(p: Programme, exemption: Exemption | None, conditional: bool, year: int) -> Figures:
-    months = min((d.months for d in p.durations), default=None)
+def _duration(p: Programme, form: StudyForm) -> tuple[int | None, int | None, str | None]:
+    """Months (shortest, longest) and the form they are of.
+
+    The form asked for when the programme has it, else voltijd, else the only form it has.
+    """
+    for wanted in (form, StudyForm.VOLTIJD, *(d.form for d in p.durations)):
+        found = [d for d in p.durations if d.form is wanted]
+        if found:
+            shortest = min(found, key=lambda d: d.months)
+            return shortest.months, shortest.months_max, wanted.value
+    return None, None, None
+
+
+def _figures(
+    p: Programme, exemption: Exemption | None, conditional: bool, year: int, form: StudyForm = StudyForm.VOLTIJD
+) -> Figures:
+    months, months_max, used_form = _duration(p, form)
     ec = p.ec
     estimated = False
     if exemption is not None:
         if exemption.months is not None:
-            months = exemption.months
+            months, months_max = exemption.months, None
         if ec is not None and exemption.ec_off:
             new_ec = max(ec - exemption.ec_off, 0)
             if exemption.months is None and months is not None and ec:
                 months = math.ceil(months * new_ec / ec)
+                months_max = None if months_max is None else math.ceil(months_max * new_ec / ec)
                 estimated = True
             ec = new_ec
     amount, basis = _cost(p, year, months)
@@ -86,6 +103,8 @@ def _figures(p: Programme, exemption: Exemption | None, conditional: bool, year:
         ec=ec,
         cost_eur=amount,
         cost_basis=basis,
+        form=used_form,
+        months_max=months_max,
         paid_work=bool(p.paid_work),
         exemption=None if exemption is None else exemption.note,
         estimated=estimated,
@@ -143,7 +162,9 @@ class Search:
         day: dt.date,
         max_steps: int,
         max_states: int,
+        form: StudyForm | None = None,
     ) -> None:
+        self.form = form if form is not None else profile.chosen_form()[0]
         self.catalogue = catalogue
         self.graph = graph
         self.start = profile
@@ -214,11 +235,11 @@ class Search:
                         and when.truth(self._truths(when, taken)) == YES
                     ):
                         best = i
-            key = (n, best, conditional, year)
+            key = (n, best, conditional, year, self.form)
             figures = code.figures.get(key)
             if figures is None:
                 exemption = p.exemptions[best] if best >= 0 else None
-                figures = code.figures[key] = _figures(p, exemption, conditional, year)
+                figures = code.figures[key] = _figures(p, exemption, conditional, year, self.form)
             steps.append(figures)
             taken |= 1 << n
         return tuple(steps)
@@ -381,6 +402,7 @@ def ranked(
     max_steps: int,
     max_states: int,
     keep: Callable[[Found], bool] | None = None,
+    form: StudyForm | None = None,
 ) -> tuple[Search, list[Found]]:
     """The routes :func:`leraarroutes.find_routes` returns, as :class:`Found`, with their search.
 
@@ -395,7 +417,13 @@ def ranked(
     else:
         goals = [goal]
     search = Search(
-        catalogue=catalogue, graph=graph, profile=profile, day=day, max_steps=max_steps, max_states=max_states
+        catalogue=catalogue,
+        graph=graph,
+        profile=profile,
+        day=day,
+        max_steps=max_steps,
+        max_states=max_states,
+        form=form,
     )
     unique: dict[tuple[str, tuple[str, ...]], Found] = {}
     for g in goals:

@@ -33,6 +33,7 @@ from leraarroutes.engine._found import CostBasis, Figures, Found, Plan
 from leraarroutes.engine._search import Search, ranked
 from leraarroutes.engine._where import passes, step_offers
 from leraarroutes.errors import InputError, SearchLimitError, UnknownNameError
+from leraarroutes.model.education import StudyForm
 from leraarroutes.model.profile import Profile
 from leraarroutes.model.qualifications import Qualification
 from leraarroutes.register import same_institution
@@ -101,6 +102,10 @@ class Step:
     cost_eur: int | None
     cost_basis: CostBasis | None
     paid_work: bool
+    form: str | None = None
+    """The study form the months are of."""
+    months_max: int | None = None
+    """The longest duration in that form, when the source gives a range."""
     grants: tuple[str, ...]
     sources: tuple[str, ...]
     admitted_by: tuple[Reason, ...]
@@ -120,6 +125,8 @@ class Step:
             "providers": list(self.providers),
             "offers": [_offer_json(o, self.programme) for o in self.offers],
             "months": self.months,
+            "months_max": self.months_max,
+            "form": self.form,
             "ec": self.ec,
             "cost_eur": self.cost_eur,
             "cost_basis": None if self.cost_basis is None else self.cost_basis.text(lang),
@@ -158,6 +165,10 @@ class Route:
     paid_months: int
     unknown_figures: tuple[str, ...]
     steps: tuple[Step, ...]
+    months_max: int | None = None
+    """The longest total, when a step's duration is a range; else None."""
+    form: str | None = None
+    """The study form the route is reckoned in."""
 
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         """The route as the documented JSON object."""
@@ -166,7 +177,9 @@ class Route:
             "qualification": self.qualification,
             "status": self.status,
             "conditions": list(self.conditions),
+            "form": self.form,
             "months": self.months,
+            "months_max": self.months_max,
             "ec": self.ec,
             "cost_eur": self.cost_eur,
             "unknown_figures": list(self.unknown_figures),
@@ -229,6 +242,15 @@ def _check_profile(profile: object) -> None:
         )
 
 
+def _form(form: StudyForm | str | None) -> StudyForm | None:
+    if form is None or isinstance(form, StudyForm):
+        return form
+    try:
+        return StudyForm(form)
+    except ValueError:
+        raise InputError(f"unknown study form {form!r}; valid: {', '.join(f.value for f in StudyForm)}") from None
+
+
 def _sort(sort: SortKey | str) -> SortKey:
     try:
         return SortKey(sort)
@@ -268,6 +290,8 @@ def _step(p: Programme, figures: Figures, reasons: tuple[Reason, ...], offers: t
         providers=_providers(p, offers),
         offers=offers,
         months=figures.months,
+        months_max=figures.months_max,
+        form=figures.form,
         ec=figures.ec,
         cost_eur=figures.cost_eur,
         cost_basis=figures.cost_basis,
@@ -319,6 +343,8 @@ def _written_out(
         status=found.status,
         conditions=tuple(f"{s.programme}: {c.text(lang)}" for s in steps for c in s.conditions),
         months=found.months,
+        months_max=found.months_max if found.months_max != found.months else None,
+        form=search.form.value,
         ec=found.ec,
         cost_eur=found.cost_eur,
         paid_months=found.paid_months,
@@ -340,6 +366,7 @@ def find_routes(
     max_states: int = DEFAULT_MAX_STATES,
     lang: str = "nl",
     where: Where | None = None,
+    form: StudyForm | str | None = None,
 ) -> tuple[Route, ...]:
     """Every route from ``profile`` to ``target`` (or to every qualification it can reach).
 
@@ -351,7 +378,9 @@ def find_routes(
     months, EC, cost and paid months together; ``limit`` keeps the first k after sorting by
     ``sort``. ``where`` keeps the routes whose every step can be taken there (a province, near a
     place, a provider, a study form; see :class:`~leraarroutes.Where`) and lists per step only
-    the offerings that pass; providers never multiply routes. The order is deterministic.
+    the offerings that pass; providers never multiply routes. Durations are of ``form`` (default:
+    the profile's :meth:`~leraarroutes.Profile.chosen_form`: voltijd, or deeltijd with a job); a
+    step not given in that form takes its voltijd duration and says so. The order is deterministic.
 
     Raises :class:`~leraarroutes.UnknownNameError` for a malformed target,
     :class:`~leraarroutes.InputError` for a bad option (``max_steps`` outside 1 to
@@ -378,6 +407,7 @@ def find_routes(
         max_steps=max_steps,
         max_states=max_states,
         keep=None if where is None or not where.active else lambda f: passes(catalogue, f.programmes, where),
+        form=_form(form),
     )
     written: dict[Plan, Step] = {}
     states: dict[Plan, Profile] = {}

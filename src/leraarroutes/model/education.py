@@ -23,6 +23,7 @@ __all__ = [
     "Diploma",
     "Level",
     "Study",
+    "StudyForm",
 ]
 
 
@@ -42,6 +43,18 @@ class Level(enum.StrEnum):
     WO_BACHELOR = "wo-bachelor"
     WO_MASTER = "wo-master"
     PHD = "phd"
+
+
+class StudyForm(enum.StrEnum):
+    """How a programme is followed: full-time, part-time, or dual (working and learning).
+
+    >>> StudyForm("deeltijd") is StudyForm.DEELTIJD
+    True
+    """
+
+    VOLTIJD = "voltijd"
+    DEELTIJD = "deeltijd"
+    DUAAL = "duaal"
 
 
 HIGHER_EDUCATION_DEGREES = frozenset(

@@ -23,7 +23,7 @@ from attrs import field, frozen, validators
 
 from leraarroutes import _validate
 from leraarroutes.ids import ProgrammeId, SubjectId
-from leraarroutes.model.education import Diploma, Study
+from leraarroutes.model.education import Diploma, Study, StudyForm
 from leraarroutes.model.qualifications import Qualification
 
 __all__ = ["MAX_DIPLOMAS", "MAX_LIST_ITEMS", "Job", "Profile", "Sector"]
@@ -54,6 +54,10 @@ class Job:
     sector: Sector = field(converter=_sector)
     subject: SubjectId | None = field(default=None, validator=validators.optional(_validate.slug))
     offer: bool = False
+
+
+def _study_form(value: StudyForm | str | None) -> StudyForm | None:
+    return None if value is None else StudyForm(value)
 
 
 def _subject_ec(
@@ -99,7 +103,8 @@ class Profile:
     """A person's education and situation, as far as they told it.
 
     ``subject_ec`` is the EC of wo-level subject content per school subject (the ulo admission
-    rule counts it over bachelor and master). ``work_experience_years`` and ``job`` are unknown
+    rule counts it over bachelor and master). ``study_form`` is the form the routes are reckoned in
+    (see :meth:`chosen_form`). ``work_experience_years`` and ``job`` are unknown
     when left out. ``completed`` lists programme ids (``"beta4all/natuurkunde"``) already done.
     """
 
@@ -123,10 +128,26 @@ class Profile:
     qualifications: tuple[Qualification, ...] = field(
         default=(), converter=_sorted_unique, validator=_at_most(MAX_LIST_ITEMS, "MAX_LIST_ITEMS")
     )
+    study_form: StudyForm | None = field(default=None, converter=_study_form)
+    """How the person wants to study; when left out, voltijd without a job and deeltijd with one."""
 
     if TYPE_CHECKING:  # written by attrs for slotted classes; declared so that gain_all type-checks
 
         def __setstate__(self, state: dict[str, Any]) -> None: ...
+
+    def chosen_form(self) -> tuple[StudyForm, str]:
+        """The study form routes are reckoned in, and why: the one given, else by the job.
+
+        >>> Profile().chosen_form()
+        (<StudyForm.VOLTIJD: 'voltijd'>, 'geen baan opgegeven')
+        >>> Profile(job=Job(sector="vo")).chosen_form()[0].value
+        'deeltijd'
+        """
+        if self.study_form is not None:
+            return self.study_form, "opgegeven"
+        if self.job is not None:
+            return StudyForm.DEELTIJD, "je hebt een baan"
+        return StudyForm.VOLTIJD, "geen baan opgegeven"
 
     def ec_in(self, subject: str) -> int | None:
         """The EC of subject content in ``subject``, or None when the profile does not say."""
@@ -194,6 +215,7 @@ class Profile:
             "job": self.job,
             "completed": _sorted_unique(completed),
             "qualifications": _sorted_unique(qualifications),
+            "study_form": self.study_form,
         }
         after = Profile.__new__(Profile)
         after.__setstate__(state)

@@ -30,6 +30,7 @@ from leraarroutes import (
     Route,
     SearchLimitError,
     Sector,
+    SortKey,
     SubjectId,
     explain,
     find_routes,
@@ -54,11 +55,15 @@ ENGINEER = Profile(
 
 
 def test_routes_are_sorted_by_the_chosen_key(catalogue: Catalogue) -> None:
-    """Open routes first, then conditional ones; --sort months|ec|cost|paid orders each group."""
-    figures: list[tuple[str, Callable[[Route], int]]] = [
-        ("months", lambda r: r.months),
-        ("ec", lambda r: r.ec),
-        ("paid", lambda r: -r.paid_months),
+    """Open routes first, then conditional ones; --sort months|ec|cost|paid orders each group.
+
+    A total some step leaves unknown ("at least") comes after every fully known one.
+    """
+    figures: list[tuple[str, Callable[[Route], tuple[bool, int]]]] = [
+        ("months", lambda r: (r.months_unknown > 0, r.months or 0)),
+        ("ec", lambda r: (r.ec_unknown > 0, r.ec or 0)),
+        ("cost", lambda r: (r.cost_eur is None, r.cost_eur or 0)),
+        ("paid", lambda r: (r.months_unknown > 0, -r.paid_months)),
     ]
     for key, figure in figures:
         routes = find_routes(catalogue, ENGINEER, "eerstegraads:natuurkunde", as_of=AS_OF, sort=key)
@@ -69,6 +74,43 @@ def test_routes_are_sorted_by_the_chosen_key(catalogue: Catalogue) -> None:
         for status in ("open", "conditional"):
             values = [figure(r) for r in routes if r.status == status]
             assert values == sorted(values)
+
+
+def test_unknown_figures_are_none_never_zero(catalogue: Catalogue) -> None:
+    """A route none of whose steps has a known EC has ec None (null in JSON), and text says "onbekend".
+
+    A route with some unknown EC reads "minstens", and sorting by EC puts it after every route
+    whose EC is known: the Radboud pwpo (EC not in its sources) no longer counts as 0 EC.
+    """
+    from leraarroutes.cli._routes import routes_text
+
+    vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    by_ec = find_routes(catalogue, vwo, "po", as_of=AS_OF, sort=SortKey.EC)
+    pwpo = next(r for r in by_ec if r.programmes == ("pwpo",))
+    assert pwpo.ec is None
+    assert pwpo.ec_unknown == 1
+    assert pwpo.to_json()["ec"] is None
+    assert pwpo.to_json()["ec_unknown_steps"] == 1
+    assert "EC onbekend" in routes_text((pwpo,), AS_OF)
+    partly = next(r for r in by_ec if r.programmes[0] == "ad-pep")
+    assert partly.ec is not None
+    assert partly.ec_unknown > 0
+    assert f"minstens {partly.ec} EC" in routes_text((partly,), AS_OF)
+    open_known = [r.ec_unknown == 0 for r in by_ec if r.status == "open"]
+    assert open_known == sorted(open_known, reverse=True), "known EC first"
+    assert by_ec[0].programmes == ("pabo",)
+    assert by_ec[0].ec == 240
+
+
+def test_a_stated_yearly_fee_is_not_a_total(catalogue: Catalogue) -> None:
+    """The academic pabo's 2020-2021 fee counts per year; later years take the register's legal fee."""
+    vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    route = next(r for r in find_routes(catalogue, vwo, "po", as_of=AS_OF) if r.programmes == ("academische-pabo",))
+    basis = route.steps[0].cost_basis
+    assert basis is not None
+    assert basis.years == 4
+    assert basis.what == "wettelijk collegegeld"
+    assert route.cost_eur == basis.per_year * 4 > 8000
 
 
 def test_pareto_keeps_only_routes_no_other_beats_on_everything(catalogue: Catalogue) -> None:

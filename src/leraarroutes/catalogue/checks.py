@@ -133,10 +133,13 @@ def _with_tuition(programme: Programme, offers: list[tuple[ProviderOffering, Ori
     """A programme with the legal tuition of its register offerings as its cost, when it states none.
 
     The legal fee is the same at every funded institution; per academic year the amount most
-    offerings give is taken.
+    offerings give is taken. A programme that states a one-off price keeps it; one that states
+    yearly fees keeps those and gets the register's fee for the academic years it does not state.
     """
-    if any(c.payer == "deelnemer" for c in programme.costs):
+    stated = [c for c in programme.costs if c.payer == "deelnemer"]
+    if any(not c.per_year for c in stated):
         return programme
+    stated_years = {c.period[:4] for c in stated}
     per_year: dict[int, list[int]] = defaultdict(list)
     for offer, _origin in offers:
         if offer.programme == programme.id:
@@ -144,7 +147,7 @@ def _with_tuition(programme: Programme, offers: list[tuple[ProviderOffering, Ori
                 per_year[fee.year].append(fee.eur)
     if not per_year:
         return programme
-    costs = tuple(
+    from_register = tuple(
         Cost(
             amount_eur=max(set(amounts), key=amounts.count),
             period=f"{year}-{year + 1}",
@@ -154,8 +157,9 @@ def _with_tuition(programme: Programme, offers: list[tuple[ProviderOffering, Ori
             per_year=True,
         )
         for year, amounts in sorted(per_year.items())
+        if str(year) not in stated_years
     )
-    return attrs.evolve(programme, costs=costs)
+    return attrs.evolve(programme, costs=(*programme.costs, *from_register))
 
 
 def _check_rule(  # noqa: C901, PLR0912 - one branch per kind of rule leaf

@@ -124,6 +124,19 @@ def _offers_line(step: Any, where: Where | None, lang: str) -> str:  # noqa: ANN
     return line
 
 
+def _total(value: str | None, unknown: int, unit: str, lang: str) -> str:
+    """A total for people: "48 maanden", "minstens 24 maanden (1 stap onbekend)", "EC onbekend"."""
+    nl = lang == "nl"
+    if value is None:
+        return f"{unit} onbekend" if nl else f"{unit} unknown"
+    if not unknown:
+        return f"{value} {unit}"
+    steps = (
+        (f"{unknown} stap" if unknown == 1 else f"{unknown} stappen") if nl else f"{unknown} step{'s' * (unknown != 1)}"
+    )
+    return f"minstens {value} {unit} ({steps} onbekend)" if nl else f"at least {value} {unit} ({steps} unknown)"
+
+
 def _step_months(step: Any, asked: str | None, lang: str) -> str:  # noqa: ANN401 - a Step
     """A step's months in its form: "24-48 maanden deeltijd", "12 maanden voltijd (geen deeltijd)"."""
     t = _T[lang]
@@ -171,12 +184,11 @@ def routes_text(  # noqa: C901 - one line per kind of fact a step has
         lines.append(t["none"])
     for i, r in enumerate(routes, 1):
         cost = t["unknown"] if r.cost_eur is None else f"€ {r.cost_eur:,}".replace(",", ".")
-        # "+" marks a total that leaves out steps whose figure no source gives
         span = f"{r.months}-{r.months_max}" if r.months_max else f"{r.months}"
-        months = f"{span}{'+' if any(s.months is None for s in r.steps) else ''}"
-        ec = f"{r.ec}{'+' if any(s.ec is None for s in r.steps) else ''}"
+        months = _total(span if r.months is not None else None, r.months_unknown, t["months"], lang)
+        ec = _total(None if r.ec is None else str(r.ec), r.ec_unknown, "EC", lang)
         head = f"{t['route']} {i}: {r.qualification} ({t[r.status]})"
-        lines.append(f"{head} - {months} {t['months']}, {ec} EC, {t['cost']}: {cost}")
+        lines.append(f"{head} - {months}, {ec}, {t['cost']}: {cost}")
         for j, s in enumerate(r.steps, 1):
             name = s.name_en if lang == "en" and s.name_en else s.name
             figures = ", ".join(

@@ -75,6 +75,21 @@ class Found:
     unknown_figures: tuple[str, ...]
     months_max: int = 0
     """The longest total: each step's longest duration where the source gives a range."""
+    months_unknown: int = 0
+    """Steps whose duration no source gives (``months`` adds up the others)."""
+    ec_unknown: int = 0
+    """Steps that take time but whose EC no source gives (an entry test has no EC to give)."""
+
+    @property
+    def months_known(self) -> int | None:
+        """The total months, or None when no step's duration is known."""
+        return None if self.months_unknown == len(self.steps) else self.months
+
+    @property
+    def ec_known(self) -> int | None:
+        """The total EC, or None when no step's EC is known."""
+        counted = sum(1 for s in self.steps if s.ec is not None or s.months is None or s.months > 0)
+        return None if counted and self.ec_unknown == counted else self.ec
 
 
 def _found(qualification: Qualification, plan: Plan, programmes: tuple[str, ...], steps: tuple[Figures, ...]) -> Found:
@@ -88,6 +103,8 @@ def _found(qualification: Qualification, plan: Plan, programmes: tuple[str, ...]
         status="conditional" if any(s.conditional for s in steps) else "open",
         months=sum(s.months or 0 for s in steps),
         months_max=sum(s.months_max or s.months or 0 for s in steps),
+        months_unknown=sum(1 for s in steps if s.months is None),
+        ec_unknown=sum(1 for s in steps if s.ec is None and (s.months is None or s.months > 0)),
         ec=sum(s.ec or 0 for s in steps),
         cost_eur=None if unknown_cost else sum(s.cost_eur or 0 for s in steps),
         paid_months=sum(s.months or 0 for s in steps if s.paid_work),

@@ -439,20 +439,23 @@ def ranked(
 
 
 def _sort_key(key: str) -> Callable[[Found], tuple[Any, ...]]:
+    # a figure some step leaves unknown sorts after every known one: "at least 24" is no 24
     def primary(r: Found) -> tuple[Any, ...]:
         if key == "ec":
-            return (r.ec, r.months)
+            return (r.ec_unknown > 0, r.ec, r.months_unknown > 0, r.months)
         if key == "cost":
-            return (math.inf if r.cost_eur is None else r.cost_eur, r.months)
+            return (r.cost_eur is None, r.cost_eur or 0, r.months_unknown > 0, r.months)
         if key == "paid":
-            return (-r.paid_months, r.months)
-        return (r.months, r.ec)
+            return (r.months_unknown > 0, -r.paid_months, r.months)
+        return (r.months_unknown > 0, r.months, r.ec_unknown > 0, r.ec)
 
     # open routes first, then conditional ones; each group by the key asked
     return lambda r: (r.status != "open", *primary(r), len(r.plan), r.programmes, r.qualification)
 
 
 def _dominates(a: Found, b: Found) -> bool:
+    if a.months_unknown or a.ec_unknown:  # a route with unknown figures beats nothing on them
+        return False
     ca = math.inf if a.cost_eur is None else a.cost_eur
     cb = math.inf if b.cost_eur is None else b.cost_eur
     at_least = a.months <= b.months and a.ec <= b.ec and ca <= cb and a.paid_months >= b.paid_months

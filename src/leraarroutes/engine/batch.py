@@ -32,6 +32,7 @@ from leraarroutes import _validate
 from leraarroutes.catalogue import serialize
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.offers import Where
+from leraarroutes.engine._found import Found
 from leraarroutes.engine._search import ranked
 from leraarroutes.engine._where import passes
 from leraarroutes.engine.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS, Route, SortKey, _check_profile, _target
@@ -62,11 +63,40 @@ class _Summarised(Protocol):
     @property
     def status(self) -> str: ...
     @property
-    def months(self) -> int: ...
+    def months(self) -> int | None: ...
     @property
-    def ec(self) -> int: ...
+    def ec(self) -> int | None: ...
     @property
     def programmes(self) -> tuple[str, ...]: ...
+
+
+class _Known:
+    """A found route seen as a summary sees a written-out one: unknown totals are None, not 0."""
+
+    __slots__ = ("_found",)
+
+    def __init__(self, found: Found) -> None:
+        self._found = found
+
+    @property
+    def qualification(self) -> str:
+        return self._found.qualification
+
+    @property
+    def status(self) -> str:
+        return self._found.status
+
+    @property
+    def months(self) -> int | None:
+        return self._found.months_known
+
+    @property
+    def ec(self) -> int | None:
+        return self._found.ec_known
+
+    @property
+    def programmes(self) -> tuple[str, ...]:
+        return self._found.programmes
 
 
 def summary(routes: Iterable[Route]) -> list[dict[str, Any]]:
@@ -76,7 +106,7 @@ def summary(routes: Iterable[Route]) -> list[dict[str, Any]]:
     >>> from leraarroutes import load_catalogue, find_routes, Profile, Diploma, Level
     >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
     >>> summary(find_routes(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1), limit=1))
-    [{'qualification': 'po', 'status': 'open', 'months': 36, 'ec': 0, 'programmes': ['pwpo']}]
+    [{'qualification': 'po', 'status': 'open', 'months': 36, 'ec': None, 'programmes': ['pwpo']}]
     """
     return _summary(routes)
 
@@ -116,7 +146,7 @@ def _summaries(
             max_states=DEFAULT_MAX_STATES,
             keep=keep,
         )[1]
-        return _summary(found)
+        return _summary(_Known(f) for f in found)
 
     return answer
 

@@ -71,7 +71,7 @@ class SortKey(enum.StrEnum):
     >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
     >>> routes = find_routes(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1), sort=SortKey.EC, limit=2)
     >>> [r.programmes for r in routes]
-    [('pwpo',), ('academische-pabo',)]
+    [('pabo',), ('pwpo',)]
     """
 
     MONTHS = "months"
@@ -144,8 +144,9 @@ class Step:
 class Route:
     """A route to a qualification: its steps and totals.
 
-    ``months`` and ``ec`` add up the steps whose figures are known, and ``unknown_figures`` names
-    the steps whose figures no source gives; ``cost_eur`` is the cost to the person, or None when a
+    ``months`` and ``ec`` add up the steps whose figures are known (None when none is), and
+    ``months_unknown``/``ec_unknown`` count and ``unknown_figures`` names the steps whose figures
+    no source gives, so a total with unknowns reads "at least"; ``cost_eur`` is the cost to the person, or None when a
     step's cost is unknown. ``status`` is ``"open"`` or ``"conditional"``.
 
     >>> import datetime as dt
@@ -159,8 +160,8 @@ class Route:
     qualification: str
     status: str
     conditions: tuple[str, ...]
-    months: int
-    ec: int
+    months: int | None
+    ec: int | None
     cost_eur: int | None
     paid_months: int
     unknown_figures: tuple[str, ...]
@@ -169,6 +170,10 @@ class Route:
     """The longest total, when a step's duration is a range; else None."""
     form: str | None = None
     """The study form the route is reckoned in."""
+    months_unknown: int = 0
+    """Steps whose duration no source gives: ``months`` is then "at least" (None when none is known)."""
+    ec_unknown: int = 0
+    """Steps that take time but whose EC no source gives: ``ec`` is then "at least"."""
 
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         """The route as the documented JSON object."""
@@ -180,7 +185,9 @@ class Route:
             "form": self.form,
             "months": self.months,
             "months_max": self.months_max,
+            "months_unknown_steps": self.months_unknown,
             "ec": self.ec,
+            "ec_unknown_steps": self.ec_unknown,
             "cost_eur": self.cost_eur,
             "unknown_figures": list(self.unknown_figures),
             "steps": [s.to_json(lang) for s in self.steps],
@@ -342,10 +349,12 @@ def _written_out(
         qualification=found.qualification,
         status=found.status,
         conditions=tuple(f"{s.programme}: {c.text(lang)}" for s in steps for c in s.conditions),
-        months=found.months,
+        months=found.months_known,
         months_max=found.months_max if found.months_max != found.months else None,
+        months_unknown=found.months_unknown,
         form=search.form.value,
-        ec=found.ec,
+        ec=found.ec_known,
+        ec_unknown=found.ec_unknown,
         cost_eur=found.cost_eur,
         paid_months=found.paid_months,
         unknown_figures=found.unknown_figures,

@@ -77,6 +77,7 @@ if _typing.TYPE_CHECKING:
         to_digraph,
     )
     from leraarroutes.engine.explain import explain
+    from leraarroutes.engine.groups import QualificationGroup, group_routes
     from leraarroutes.engine.routes import Blocked, Route, SearchLimitError, SortKey, Step, find_routes
 
 # The route engine, diagrams (graphviz) and serialisation (cattrs, PyYAML) load on first use, so
@@ -99,6 +100,7 @@ _LAZY = {
         ("Blocked", "Route", "SearchLimitError", "SortKey", "Step", "find_routes"),
         "leraarroutes.engine.routes",
     ),
+    **dict.fromkeys(("QualificationGroup", "group_routes"), "leraarroutes.engine.groups"),
     "explain": "leraarroutes.engine.explain",
 }
 
@@ -161,6 +163,7 @@ __all__ = [
     "ProgrammeLevel",
     "ProviderOffering",
     "Qualification",
+    "QualificationGroup",
     "QualificationId",
     "QualificationKind",
     "QualificationScope",
@@ -195,6 +198,7 @@ __all__ = [
     "dumps",
     "explain",
     "find_routes",
+    "group_routes",
     "load_catalogue",
     "load_profile",
     "load_profiles",

@@ -12,7 +12,9 @@ from typing import Any
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.loading import atomic_writer, load_catalogue, load_profile, save_text
 from leraarroutes.catalogue.offers import PROVINCES, Where, place_point
+from leraarroutes.cli._groups import groups_text
 from leraarroutes.engine.explain import explain
+from leraarroutes.engine.groups import group_routes
 from leraarroutes.engine.routes import Blocked, Route, SortKey, find_routes
 from leraarroutes.errors import InputError
 from leraarroutes.model.education import Diploma, Level, Study
@@ -277,8 +279,14 @@ def _cmd_routes(args: argparse.Namespace) -> int:
             find_routes(catalogue, profile, args.target, where=where, **options)
         )
     blocked = explain(catalogue, profile, args.target, as_of=as_of) if args.target else ()
+    # "what can I become?": without a target the answer is grouped per qualification
+    groups = None
+    if args.target is None:
+        groups = group_routes(catalogue, routes, as_of=as_of, per_qualification=None if args.all else 3)
     if args.format == "json":
         report = report_json(routes, blocked, as_of, args.lang)
+        if groups is not None:
+            report["qualifications"] = [g.to_json(args.lang) for g in groups]
         report["profile"] = [
             {"level": d.level.value, "programme": d.programme, **_identification_json(catalogue.identify(d))}
             for d in _degrees(profile)
@@ -288,7 +296,12 @@ def _cmd_routes(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
         header = profile_text(catalogue, profile, args.lang)
-        text = routes_text(routes, as_of, args.lang, where=where, dropped=dropped, header=header, form=chosen)
+        if groups is not None and not args.all:
+            text = routes_text((), as_of, args.lang, where=where, dropped=dropped, header=header, form=chosen)
+            text = text.rstrip().removesuffix(_T[args.lang]["none"]).rstrip() + "\n\n"
+            text += "\n".join(groups_text(groups, args.lang)).rstrip() + "\n"
+        else:
+            text = routes_text(routes, as_of, args.lang, where=where, dropped=dropped, header=header, form=chosen)
         sys.stdout.write(text)
     return 0
 
@@ -476,6 +489,11 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     p.add_argument("--sort", choices=[k.value for k in SortKey], default="months")
     p.add_argument("--pareto", action="store_true", help="only routes no other route beats on every figure")
     p.add_argument("--limit", type=int, default=None, help="at most this many routes")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="without --target: every route, not the grouped answer (at most 3 routes per qualification)",
+    )
     _filters(p)
     p.set_defaults(func=_cmd_routes)
 

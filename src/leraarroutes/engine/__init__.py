@@ -17,6 +17,7 @@ and bit masks, with the verdicts shared between queries), ``_found`` (what the s
 
 from leraarroutes.engine._graph import programme_graph
 from leraarroutes.engine.explain import explain
+from leraarroutes.engine.groups import QualificationGroup, group_routes
 from leraarroutes.engine.routes import (
     DEFAULT_MAX_STATES,
     DEFAULT_MAX_STEPS,
@@ -34,11 +35,13 @@ __all__ = [
     "DEFAULT_MAX_STEPS",
     "MAX_STEPS_LIMIT",
     "Blocked",
+    "QualificationGroup",
     "Route",
     "SearchLimitError",
     "SortKey",
     "Step",
     "explain",
     "find_routes",
+    "group_routes",
     "programme_graph",
 ]

@@ -1,0 +1,180 @@
+"""The "what can I become?" answer for people (internal): qualifications grouped, open ones first."""
+
+from __future__ import annotations
+
+from leraarroutes.engine.groups import QualificationGroup
+from leraarroutes.engine.routes import Route
+from leraarroutes.model.qualifications import SchoolSetting
+
+OPEN_SHOWN = 8
+"""Open qualifications written out one by one; the rest are counted (``--all`` lists them)."""
+CONDITIONAL_SHOWN = 8
+"""Lines of conditional qualifications (those with the same kind, figures and check share one)."""
+SUBJECTS_SHOWN = 6
+"""Subjects named on one line of conditional qualifications."""
+
+_SETTINGS = {
+    "nl": {
+        SchoolSetting.BASISONDERWIJS: "basisonderwijs",
+        SchoolSetting.SPECIAAL_BASISONDERWIJS: "speciaal basisonderwijs",
+        SchoolSetting.SPECIAAL_ONDERWIJS: "speciaal onderwijs",
+        SchoolSetting.VOORTGEZET_SPECIAAL_ONDERWIJS: "voortgezet speciaal onderwijs",
+        SchoolSetting.PRAKTIJKONDERWIJS: "praktijkonderwijs",
+        SchoolSetting.VMBO: "vmbo",
+        SchoolSetting.VMBO_TL: "vmbo-tl",
+        SchoolSetting.ONDERBOUW_HAVO_VWO: "onderbouw havo/vwo",
+        SchoolSetting.BOVENBOUW_HAVO_VWO: "bovenbouw havo/vwo",
+        SchoolSetting.MBO: "mbo",
+        SchoolSetting.VAVO: "vavo",
+        SchoolSetting.PO_MATCHING_SUBJECT: "het eigen vak in het basisonderwijs",
+    },
+    "en": {
+        SchoolSetting.BASISONDERWIJS: "primary school",
+        SchoolSetting.SPECIAAL_BASISONDERWIJS: "special primary school",
+        SchoolSetting.SPECIAAL_ONDERWIJS: "special school",
+        SchoolSetting.VOORTGEZET_SPECIAAL_ONDERWIJS: "special secondary school",
+        SchoolSetting.PRAKTIJKONDERWIJS: "praktijkonderwijs",
+        SchoolSetting.VMBO: "vmbo",
+        SchoolSetting.VMBO_TL: "vmbo-tl",
+        SchoolSetting.ONDERBOUW_HAVO_VWO: "lower havo/vwo",
+        SchoolSetting.BOVENBOUW_HAVO_VWO: "upper havo/vwo",
+        SchoolSetting.MBO: "mbo",
+        SchoolSetting.VAVO: "vavo",
+        SchoolSetting.PO_MATCHING_SUBJECT: "your subject in primary school",
+    },
+}
+
+_T = {
+    "nl": {
+        "open": "Nu open voor jou ({n} bevoegdheden)",
+        "conditional": "Open als een voorwaarde uitkomt ({n} bevoegdheden)",
+        "teaches": "lesgeven in",
+        "best": "beste route",
+        "more_routes": "nog {n} routes",
+        "more_route": "nog 1 route",
+        "also": "geeft ook",
+        "check": "na te gaan",
+        "rest_open": "en nog {n} open bevoegdheden, elk {m} maanden of langer",
+        "rest_open_plain": "en nog {n} open bevoegdheden",
+        "rest_conditional": "en nog {n} regels met andere voorwaarden",
+        "all": "--all toont alles; --target BEVOEGDHEID toont alle routes naar één bevoegdheid",
+        "none": "Geen routes gevonden.",
+        "months": "maanden",
+        "unknown": "onbekend",
+    },
+    "en": {
+        "open": "Open to you now ({n} qualifications)",
+        "conditional": "Open if a condition holds ({n} qualifications)",
+        "teaches": "teach in",
+        "best": "best route",
+        "more_routes": "{n} more routes",
+        "more_route": "1 more route",
+        "also": "also gives",
+        "check": "to check",
+        "rest_open": "and {n} more open qualifications, each {m} months or longer",
+        "rest_open_plain": "and {n} more open qualifications",
+        "rest_conditional": "and {n} more lines with other conditions",
+        "all": "--all shows everything; --target QUALIFICATION shows every route to one qualification",
+        "none": "No routes found.",
+        "months": "months",
+        "unknown": "unknown",
+    },
+}
+
+
+def _figures(route: Route, lang: str) -> str:
+    t = _T[lang]
+    months = t["unknown"] if route.months is None else f"{route.months}"
+    if route.months is not None and route.months_unknown:
+        months = f"≥ {months}"
+    parts = [f"{months} {t['months']}"]
+    if route.ec is not None:
+        parts.append(f"{'≥ ' if route.ec_unknown else ''}{route.ec} EC")
+    if route.cost_eur is not None:
+        parts.append(f"€ {route.cost_eur:,}".replace(",", "."))
+    return ", ".join(parts)
+
+
+def _steps(route: Route, lang: str) -> str:
+    return " → ".join((s.name_en if lang == "en" and s.name_en else s.name) for s in route.steps)
+
+
+def _open_lines(group: QualificationGroup, lang: str) -> list[str]:
+    t = _T[lang]
+    where = ", ".join(_SETTINGS[lang][s] for s in group.teaches)
+    head = f"  {group.qualification}" + (f" - {t['teaches']}: {where}" if where else "")
+    best = f"     {t['best']}: {_figures(group.best, lang)} - {_steps(group.best, lang)}"
+    extra = []
+    others = len(group.routes) - 1 + group.more
+    if others:
+        extra.append(t["more_route"] if others == 1 else t["more_routes"].format(n=others))
+    if group.also:
+        extra.append(f"{t['also']}: {', '.join(group.also)}")
+    return [head, best + (f" ({'; '.join(extra)})" if extra else "")]
+
+
+def _check(route: Route) -> str:
+    """The first thing to check on a route, without the step id it is prefixed with."""
+    if not route.conditions:
+        return ""
+    text = route.conditions[0]
+    for step in route.steps:
+        text = text.removeprefix(f"{step.programme}: ")
+    return text + (f" (+{len(route.conditions) - 1})" if len(route.conditions) > 1 else "")
+
+
+def _conditional_lines(groups: list[QualificationGroup], lang: str) -> list[str]:
+    """One line per kind of qualification, figures and check: 38 subjects that hang on one decision read as one."""
+    t = _T[lang]
+    clusters: dict[tuple[str, str, str], list[str]] = {}
+    for group in groups:
+        kind, _, subject = group.qualification.partition(":")
+        key = (kind, _figures(group.best, lang), _check(group.best))
+        clusters.setdefault(key, []).append(subject)
+    lines = []
+    for (kind, figures, check), subjects in clusters.items():
+        named = [s for s in subjects if s]
+        listed = ", ".join(named[:SUBJECTS_SHOWN]) + (
+            f" (+{len(named) - SUBJECTS_SHOWN})" if len(named) > SUBJECTS_SHOWN else ""
+        )
+        label = f"{kind} {listed}" if named else kind
+        lines.append(f"  {label}: {figures} - {t['check']}: {check}")
+    return lines
+
+
+def groups_text(groups: tuple[QualificationGroup, ...], lang: str = "nl", *, everything: bool = False) -> list[str]:
+    """The grouped answer as lines: open qualifications with their best route, then conditional ones.
+
+    Without ``everything`` at most :data:`OPEN_SHOWN` open and :data:`CONDITIONAL_SHOWN`
+    conditional qualifications are written out and the rest counted, so the answer fits a screen.
+    """
+    t = _T[lang]
+    if not groups:
+        return [t["none"]]
+    open_groups = [g for g in groups if g.status == "open"]
+    conditional = [g for g in groups if g.status != "open"]
+    lines: list[str] = []
+    if open_groups:
+        lines.append(t["open"].format(n=len(open_groups)) + ":")
+        shown = open_groups if everything else open_groups[:OPEN_SHOWN]
+        for group in shown:
+            lines.extend(_open_lines(group, lang))
+        rest = open_groups[len(shown) :]
+        if rest:
+            known = [g.best.months for g in rest if g.best.months is not None and not g.best.months_unknown]
+            if len(known) == len(rest):  # "each at least" only when every figure is known
+                lines.append("  " + t["rest_open"].format(n=len(rest), m=min(known)))
+            else:
+                lines.append("  " + t["rest_open_plain"].format(n=len(rest)))
+        lines.append("")
+    if conditional:
+        lines.append(t["conditional"].format(n=len(conditional)) + ":")
+        clustered = _conditional_lines(conditional, lang)
+        written = clustered if everything else clustered[:CONDITIONAL_SHOWN]
+        lines.extend(written)
+        if len(clustered) > len(written):
+            lines.append("  " + t["rest_conditional"].format(n=len(clustered) - len(written)))
+        lines.append("")
+    if not everything:
+        lines.append(f"({t['all']})")
+    return lines

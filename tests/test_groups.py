@@ -1,0 +1,103 @@
+"""The "what can I become?" answer: routes grouped per qualification, open ones first."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given
+
+from leraarroutes import (
+    Catalogue,
+    Diploma,
+    Level,
+    Profile,
+    Qualification,
+    find_routes,
+    group_routes,
+    load_profile,
+)
+from leraarroutes.cli import main
+from leraarroutes.testing.strategies import profiles
+from tests.conftest import AS_OF
+
+ROOT = Path(__file__).resolve().parents[1]
+HISTORIAN = ROOT / "examples" / "profiles" / "geschiedenismaster.yaml"
+
+
+def _answer(capsys: pytest.CaptureFixture[str], *extra: str) -> str:
+    code = main(["routes", "--profile", str(HISTORIAN), "--as-of", AS_OF.isoformat(), *extra])
+    out = capsys.readouterr().out
+    assert code == 0
+    return out
+
+
+def test_the_history_master_sees_eerstegraads_geschiedenis_open_first(catalogue: Catalogue) -> None:
+    """The open group comes first and holds eerstegraads geschiedenis with the 12-month master."""
+    groups = group_routes(catalogue, find_routes(catalogue, load_profile(HISTORIAN), as_of=AS_OF), as_of=AS_OF)
+    first_conditional = next(i for i, g in enumerate(groups) if g.status == "conditional")
+    assert all(g.status == "open" for g in groups[:first_conditional])
+    history = next(g for g in groups[:first_conditional] if g.qualification == "eerstegraads:geschiedenis")
+    assert history.best.months == 12
+    assert history.best.status == "open"
+    assert "tweedegraads:geschiedenis" in history.also
+    assert all(g.qualification != "tweedegraads:geschiedenis" for g in groups)
+    assert all(len(g.routes) <= 3 for g in groups)
+
+
+def test_the_text_answer_fits_a_screen(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without a target the answer fits in 60 lines and names where the qualification lets you teach."""
+    out = _answer(capsys)
+    lines = out.splitlines()
+    assert len(lines) <= 60
+    history = next(i for i, line in enumerate(lines) if line.strip().startswith("eerstegraads:geschiedenis"))
+    assert "bovenbouw havo/vwo" in lines[history]
+    assert "12 maanden" in lines[history + 1]
+    assert lines.index(next(line for line in lines if line.startswith("Nu open"))) < history
+    assert "--all" in out
+    every = _answer(capsys, "--all")
+    assert len(every.splitlines()) > 500
+
+
+def test_the_grouped_json_matches_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    """The JSON answer without a target carries the groups, described in the schema."""
+    schema = json.loads((ROOT / "schemas" / "routes-report.schema.json").read_text(encoding="utf-8"))
+    report = json.loads(_answer(capsys, "--format", "json"))
+    jsonschema.validate(report, schema)
+    groups = report["qualifications"]
+    covered = {g["qualification"] for g in groups} | {q for g in groups for q in g["also"]}
+    assert {r["qualification"] for r in report["routes"]} == covered
+    assert all(1 <= len(g["routes"]) <= 3 for g in groups)
+    assert [g["status"] for g in groups] == sorted((g["status"] for g in groups), key=lambda s: s != "open")
+
+
+@given(profiles())
+def test_groups_keep_every_route_and_order_open_first(profile: Profile) -> None:
+    """Every route is in its group, shown or counted, unless its qualification is folded into a wider one."""
+    from leraarroutes import load_catalogue
+
+    catalogue = load_catalogue()
+    routes = find_routes(catalogue, profile, as_of=AS_OF)
+    groups = group_routes(catalogue, routes, as_of=AS_OF, per_qualification=2)
+    by_qualification = {g.qualification: g for g in groups}
+    folded = {q: g for g in groups for q in g.also}
+    for qualification in {r.qualification for r in routes}:
+        if qualification in folded:
+            wide = folded[qualification]
+            assert Qualification.parse(wide.qualification).includes(Qualification.parse(qualification))
+            assert wide.status == "open"
+            continue
+        group = by_qualification[qualification]
+        assert len(group.routes) + group.more == sum(r.qualification == qualification for r in routes)
+        assert group.routes == tuple(r for r in routes if r.qualification == qualification)[:2]
+    statuses = [g.status for g in groups]
+    assert statuses == sorted(statuses, key=lambda s: s != "open")
+
+
+def test_per_qualification_must_be_positive(catalogue: Catalogue) -> None:
+    """A limit of 0 routes per qualification is a clear error."""
+    vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
+    with pytest.raises(ValueError, match="at least 1"):
+        group_routes(catalogue, find_routes(catalogue, vwo, as_of=AS_OF), as_of=AS_OF, per_qualification=0)

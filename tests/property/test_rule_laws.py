@@ -175,7 +175,8 @@ def test_all_and_any_keep_the_reasons_of_the_rules_that_decide(
     children: list[Rule], p: Profile, as_of: dt.date | None
 ) -> None:
     """A combination's verdict: the Kleene fold of its rules' truths, with every reason (once, in
-    order) of each rule whose truth is the verdict's, and no other."""
+    order) of each rule whose truth is the verdict's, and no other; an open choice between several
+    unknown alternatives is one reason, "één van: ...", that names each of them."""
     context = _catalogue.context(as_of)
     verdicts = [r.evaluate(p, context) for r in children]
     rules = tuple(children)
@@ -188,5 +189,15 @@ def test_all_and_any_keep_the_reasons_of_the_rules_that_decide(
         for v in verdicts:
             expected_truth = fold(expected_truth, v.truth)
         assert verdict.truth is expected_truth
-        deciding = (reason for v in verdicts if v.truth is expected_truth for reason in v.reasons)
+        deciding_verdicts = [v for v in verdicts if v.truth is expected_truth]
+        if unit is Truth.NO and expected_truth is Truth.UNKNOWN and len(deciding_verdicts) > 1:
+            (choice,) = verdict.reasons
+            assert choice.truth is Truth.UNKNOWN
+            assert choice.nl.startswith("één van: ")
+            assert choice.en.startswith("one of: ")
+            for r in (r for v in deciding_verdicts for r in v.reasons if r.truth is Truth.UNKNOWN):
+                assert (r.nl.rpartition("; ")[0] or r.nl) in choice.nl
+                assert (r.en.rpartition("; ")[0] or r.en) in choice.en
+            continue
+        deciding = (reason for v in deciding_verdicts for reason in v.reasons)
         assert verdict.reasons == tuple(dict.fromkeys(deciding))

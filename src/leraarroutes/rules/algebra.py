@@ -170,6 +170,30 @@ def _combine(truth: Truth, reasons: Iterable[Reason]) -> Verdict:
     return Verdict(truth=truth, reasons=tuple(dict.fromkeys(r for r in reasons if r.truth is truth)))
 
 
+def _either(verdicts: Iterable[Verdict]) -> Reason:
+    """One unknown reason for an open choice between unknown alternatives.
+
+    A tail every alternative shares ("; niet opgegeven") is said once, at the end.
+    """
+    options = [[r for r in dict.fromkeys(v.reasons) if r.truth is _UNKNOWN] for v in verdicts]
+    options = [o for o in options if o]
+
+    def joined(lang: str, word_or: str, word_and: str) -> str:
+        texts = [f" {word_and} ".join(r.text(lang) for r in o) for o in options]
+        tails = {text.rpartition("; ")[2] for text in texts}
+        if len(tails) == 1 and all("; " in text for text in texts):
+            tail = tails.pop()
+            heads = [text.rpartition("; ")[0] for text in texts]
+            return f" {word_or} ".join(heads) + f"; {tail}"
+        return f" {word_or} ".join(texts)
+
+    return Reason(
+        truth=_UNKNOWN,
+        nl=f"één van: {joined('nl', 'of', 'en')}",
+        en=f"one of: {joined('en', 'or', 'and')}",
+    )
+
+
 PROFILE_FIELDS: frozenset[str] = frozenset(a.name for a in attrs.fields(Profile))
 """Every field of :class:`~leraarroutes.Profile`: what a rule reads unless it says less."""
 
@@ -286,6 +310,10 @@ class _Combination(Rule):
         for t in truths:
             truth = (truth & t) if self._unit is _YES else (truth | t)
         deciding = [r for r, t in zip(self.rules, truths, strict=True) if t is truth]
+        if self._unit is _NO and truth is _UNKNOWN and len(deciding) > 1:
+            # an open choice is one condition ("one of: a job in vo or in mbo"), not a list that
+            # reads as "you need both"
+            return Verdict(truth=truth, reasons=(_either(r.evaluate(profile, context) for r in deciding),))
         return _combine(truth, (reason for r in deciding for reason in r.evaluate(profile, context).reasons))
 
     def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:

@@ -158,3 +158,28 @@ def test_personal_map_svg_carries_the_reasons_of_blocked_programmes(catalogue: C
     svg = render(personal_digraph(catalogue, profile, target, as_of=AS_OF), tmp_path / "p.svg")
     titles = [a.get("{http://www.w3.org/1999/xlink}title") for a in ET.parse(svg).iter(f"{SVG}a")]
     assert any("geen diploma van niveau" in (t or "") for t in titles)
+
+
+@needs_dot
+@pytest.mark.parametrize("name", OVERVIEWS)
+def test_every_overview_says_what_it_shows_and_when(catalogue: Catalogue, name: str, tmp_path: Path) -> None:
+    """The page title is the overview in words with its date and source, not the internal name."""
+    svg = ET.parse(render(to_digraph(catalogue, name, as_of=AS_OF), tmp_path / f"{name}.svg")).getroot()
+    texts = [t.text or "" for t in svg.iter(f"{SVG}text")]
+    assert texts[0].startswith(("Routes", "Alle routes"))
+    assert texts[0] != name
+    assert any("stand op 2024-01-01" in t and "bron: leraarroutes" in t for t in texts[:3])
+
+
+def test_a_personal_map_without_target_says_what_it_left_out(catalogue: Catalogue) -> None:
+    """Without a target the map draws the best route to each of the first 12 qualifications and says so."""
+    historian = Profile(
+        diplomas=tuple(Diploma(level=lv, programme="Geschiedenis") for lv in (Level.WO_BACHELOR, Level.WO_MASTER))
+    )
+    source = personal_digraph(catalogue, historian, as_of=AS_OF).source
+    heading = next(line for line in source.splitlines() if "label=" in line and "Routekaart" in line)
+    assert "de beste route naar 12 van de" in heading
+    assert source.count("doubleoctagon") == 12  # one node per qualification, none twice
+    targeted = personal_digraph(catalogue, historian, "eerstegraads:geschiedenis", as_of=AS_OF, limit=2).source
+    assert "naar eerstegraads:geschiedenis" in targeted
+    assert "de eerste 2 van" in targeted

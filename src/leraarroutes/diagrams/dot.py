@@ -45,7 +45,13 @@ def _dot(diagram: _Diagram) -> graphviz.Digraph:
     g = graphviz.Digraph(name=diagram.title)
     # A4 landscape (11.7 x 8.3 inch), left to right, parallel edges merged.
     g.attr(rankdir="LR", size="11.7,8.3", ratio="compress", newrank="true", concentrate="true")
-    g.attr(fontname="Helvetica", nodesep="0.25", ranksep="0.6", label=_label([diagram.title]), labelloc="t")
+    g.attr(
+        fontname="Helvetica",
+        nodesep="0.25",
+        ranksep="0.6",
+        label=_label(diagram.heading or [diagram.title]),
+        labelloc="t",
+    )
     g.attr("node", fontname="Helvetica", fontsize="11")
     g.attr("edge", arrowsize="0.7")
     for group, title in diagram.groups:

@@ -17,7 +17,7 @@ from leraarroutes.catalogue.programmes import Programme, ProgrammeKind, Programm
 from leraarroutes.diagrams.dot import _dot
 from leraarroutes.diagrams.mermaid import _mermaid
 from leraarroutes.diagrams.styles import _STARTS, _STYLE, _Diagram, _Edge, _Node, _programme_label, _start_of
-from leraarroutes.diagrams.words import _QUALIFICATION_LABELS, _WORDS, KIND_LABELS
+from leraarroutes.diagrams.words import _QUALIFICATION_LABELS, _WORDS, KIND_LABELS, OVERVIEW_TITLES, version
 from leraarroutes.engine import programme_graph
 from leraarroutes.errors import UnknownNameError
 from leraarroutes.model.qualifications import QualificationKind
@@ -152,6 +152,10 @@ def _overview(catalogue: Catalogue, name: str, day: dt.date, lang: str) -> _Diag
         edges=tuple(sorted(edges, key=lambda e: (e.tail, e.head))),
         legend=tuple((k.value, _STYLE[k][0], KIND_LABELS[lang][k]) for k in kinds),
         legend_title=words["legend"],
+        heading=(
+            OVERVIEW_TITLES[lang][name],
+            words["as_of"].format(day=day.isoformat()) + "; " + words["source"].format(version=version()),
+        ),
     )
 
 

@@ -12,8 +12,8 @@ from leraarroutes.catalogue.programmes import ProgrammeKind
 from leraarroutes.diagrams.dot import _dot
 from leraarroutes.diagrams.mermaid import _mermaid
 from leraarroutes.diagrams.styles import _STYLE, _Diagram, _Edge, _Node
-from leraarroutes.diagrams.words import _WORDS, KIND_LABELS
-from leraarroutes.engine import explain, find_routes
+from leraarroutes.diagrams.words import _WORDS, KIND_LABELS, version
+from leraarroutes.engine import explain, find_routes, group_routes
 from leraarroutes.ids import offering_subject
 from leraarroutes.model.profile import Profile
 
@@ -22,7 +22,15 @@ def _personal(
     catalogue: Catalogue, profile: Profile, target: str | None, *, day: dt.date, lang: str, limit: int
 ) -> _Diagram:
     words = _WORDS[_validate.language(lang)]
-    routes = find_routes(catalogue, profile, target, as_of=day, limit=limit, lang=lang)
+    every = find_routes(catalogue, profile, target, as_of=day, lang=lang)
+    if target:
+        routes, shown, total = every[:limit], 0, 0
+    else:
+        # "what can I become?": the best route to each qualification, open ones first, as the
+        # text answer groups them; the heading says how many qualifications were left out
+        best = group_routes(catalogue, every, as_of=day, per_qualification=1)
+        routes = tuple(g.best for g in best[:limit])
+        shown, total = len(routes), len(best)
     blocked = explain(catalogue, profile, target, as_of=day) if target else ()
     you = [words["you"]]
     you += [d.level.value + (f": {d.programme}" if d.programme else "") for d in profile.diplomas]
@@ -129,7 +137,23 @@ def _personal(
             for k in sorted(kinds, key=lambda k: list(ProgrammeKind).index(k))
         ),
         legend_title=words["legend"],
+        heading=_heading(
+            profile, target, day, words, cut=(shown, total) if target is None else (len(routes), len(every))
+        ),
     )
+
+
+def _heading(
+    profile: Profile, target: str | None, day: dt.date, words: dict[str, str], *, cut: tuple[int, int]
+) -> tuple[str, ...]:
+    title = words["personal"].format(who=profile.description or words["who"])
+    if target:
+        title += " " + words["to"].format(target=target)
+    lines = [title, words["as_of"].format(day=day.isoformat()) + "; " + words["source"].format(version=version())]
+    shown, total = cut
+    if shown < total:
+        lines.append(words["limit" if target else "limit_groups"].format(shown=shown, total=total))
+    return tuple(lines)
 
 
 def personal_digraph(

@@ -83,12 +83,13 @@ class _Edge:
 class _Diagram:
     """A drawing independent of the output language (DOT or Mermaid)."""
 
-    title: str
+    title: str  # the graph's id, such as "alles"; the page shows ``heading``
     groups: tuple[tuple[str, str], ...]
     nodes: tuple[_Node, ...]
     edges: tuple[_Edge, ...]
     legend: tuple[tuple[str, str, str], ...]  # kind, fill colour, label
     legend_title: str
+    heading: tuple[str, ...] = ()  # the title in words, the date, the source, any limit applied
 
 
 def _programme_label(p: Programme, lang: str) -> tuple[str, ...]:

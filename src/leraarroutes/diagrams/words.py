@@ -20,6 +20,16 @@ _WORDS = {
         "blocked": "niet toegankelijk",
         "studying": "student {level}",
         "held": "al {q}",
+        "as_of": "stand op {day}",
+        "source": "bron: leraarroutes {version}, catalogus van deze versie",
+        "personal": "Routekaart: {who}",
+        "who": "jouw routes",
+        "to": "naar {target}",
+        "limit": "de eerste {shown} van {total} routes in rangorde",
+        "limit_groups": (
+            "de beste route naar {shown} van de {total} bevoegdheden, open eerst;"
+            " kies een bevoegdheid voor alle routes ernaartoe"
+        ),
     },
     "en": {
         "start": "Prior education",
@@ -35,6 +45,16 @@ _WORDS = {
         "blocked": "not open",
         "studying": "{level} student",
         "held": "already {q}",
+        "as_of": "as of {day}",
+        "source": "source: leraarroutes {version}, the catalogue of that version",
+        "personal": "Route map: {who}",
+        "who": "your routes",
+        "to": "to {target}",
+        "limit": "the first {shown} of {total} routes by rank",
+        "limit_groups": (
+            "the best route to {shown} of the {total} qualifications, open ones first;"
+            " choose a qualification for every route to it"
+        ),
     },
 }
 
@@ -118,3 +138,37 @@ _QUALIFICATION_LABELS = {
         QualificationKind.PDG: "PDG (mbo)",
     },
 }
+
+
+OVERVIEW_TITLES = {
+    "nl": {
+        "academische-po-routes": "Routes via een universiteit (wo) naar een bevoegdheid voor het primair onderwijs",
+        "academische-vo-routes": "Routes via een universiteit (wo) naar een bevoegdheid voor het voortgezet onderwijs",
+        "academische-routes": "Routes via een universiteit (wo) naar een lesbevoegdheid",
+        "po": "Routes naar een bevoegdheid voor het primair onderwijs",
+        "vo": "Routes naar een bevoegdheid voor het voortgezet onderwijs",
+        "mbo": "Routes naar een bevoegdheid voor het mbo",
+        "alles": "Alle routes naar een lesbevoegdheid",
+    },
+    "en": {
+        "academische-po-routes": "Routes through a university (wo) to a primary-school qualification",
+        "academische-vo-routes": "Routes through a university (wo) to a secondary-school qualification",
+        "academische-routes": "Routes through a university (wo) to a teaching qualification",
+        "po": "Routes to a primary-school qualification",
+        "vo": "Routes to a secondary-school qualification",
+        "mbo": "Routes to a qualification for mbo",
+        "alles": "Every route to a teaching qualification",
+    },
+}
+"""The title in words of each overview, for the page."""
+
+
+def version() -> str:
+    """The installed version of leraarroutes, for the source line of a picture."""
+    from importlib.metadata import PackageNotFoundError  # noqa: PLC0415 - only when drawing
+    from importlib.metadata import version as installed  # noqa: PLC0415
+
+    try:
+        return installed("leraarroutes")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+        return "(niet geïnstalleerd)"

@@ -101,3 +101,30 @@ def test_per_qualification_must_be_positive(catalogue: Catalogue) -> None:
     vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
     with pytest.raises(ValueError, match="at least 1"):
         group_routes(catalogue, find_routes(catalogue, vwo, as_of=AS_OF), as_of=AS_OF, per_qualification=0)
+
+
+def test_a_school_type_is_a_target(catalogue: Catalogue, capsys: pytest.CaptureFixture[str]) -> None:
+    """--target havo-bovenbouw gives the routes to the qualifications whose scope covers it: eerstegraads only."""
+    historian = load_profile(HISTORIAN)
+    upper = find_routes(catalogue, historian, "havo-bovenbouw", as_of=AS_OF)
+    kinds = {Qualification.parse(r.qualification).kind.value for r in upper}
+    assert kinds == {"eerstegraads"}
+    vmbo = {r.qualification for r in find_routes(catalogue, historian, "vmbo", as_of=AS_OF)}
+    assert {"beperkt-tweedegraads:geschiedenis", "eerstegraads:geschiedenis"} <= vmbo
+    assert "po" not in vmbo
+    assert (
+        find_routes(catalogue, historian, "vmbo", as_of=AS_OF, limit=3)
+        == tuple(r for r in find_routes(catalogue, historian, as_of=AS_OF) if r.qualification in vmbo)[:3]
+    )
+    out = _answer(capsys, "--target", "havo-bovenbouw")
+    assert "Nu open voor jou" in out
+    assert "eerstegraads:geschiedenis" in out
+    assert "tweedegraads:" not in out
+
+
+def test_an_unknown_target_names_the_school_types_too(catalogue: Catalogue) -> None:
+    """A target that is neither a qualification nor a school type says both kinds of choice."""
+    from leraarroutes import UnknownNameError
+
+    with pytest.raises(UnknownNameError, match=r"or a school type: .*havo-bovenbouw"):
+        find_routes(catalogue, load_profile(HISTORIAN), "havo", as_of=AS_OF)

@@ -78,7 +78,15 @@ if _typing.TYPE_CHECKING:
     )
     from leraarroutes.engine.explain import explain
     from leraarroutes.engine.groups import QualificationGroup, group_routes
-    from leraarroutes.engine.routes import Blocked, Route, SearchLimitError, SortKey, Step, find_routes
+    from leraarroutes.engine.routes import (
+        SCHOOL_TARGETS,
+        Blocked,
+        Route,
+        SearchLimitError,
+        SortKey,
+        Step,
+        find_routes,
+    )
 
 # The route engine, diagrams (graphviz) and serialisation (cattrs, PyYAML) load on first use, so
 # that `import leraarroutes` stays quick.
@@ -97,7 +105,7 @@ _LAZY = {
     ),
     **dict.fromkeys(("dumps", "loads", "make_converter"), "leraarroutes.catalogue.serialize"),
     **dict.fromkeys(
-        ("Blocked", "Route", "SearchLimitError", "SortKey", "Step", "find_routes"),
+        ("SCHOOL_TARGETS", "Blocked", "Route", "SearchLimitError", "SortKey", "Step", "find_routes"),
         "leraarroutes.engine.routes",
     ),
     **dict.fromkeys(("QualificationGroup", "group_routes"), "leraarroutes.engine.groups"),
@@ -125,6 +133,7 @@ __all__ = [
     "HIGHER_EDUCATION_DEGREES",
     "OVERVIEWS",
     "PROVINCES",
+    "SCHOOL_TARGETS",
     "AdmissionFramework",
     "AllOf",
     "AnyOf",

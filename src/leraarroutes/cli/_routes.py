@@ -15,7 +15,7 @@ from leraarroutes.catalogue.offers import PROVINCES, Where, place_point
 from leraarroutes.cli._groups import groups_text
 from leraarroutes.engine.explain import explain
 from leraarroutes.engine.groups import group_routes
-from leraarroutes.engine.routes import Blocked, Route, SortKey, find_routes
+from leraarroutes.engine.routes import SCHOOL_TARGETS, Blocked, Route, SortKey, find_routes
 from leraarroutes.errors import InputError
 from leraarroutes.model.education import Diploma, Level, Study
 from leraarroutes.model.profile import Profile
@@ -278,10 +278,11 @@ def _cmd_routes(args: argparse.Namespace) -> int:
         dropped = len(find_routes(catalogue, profile, args.target, **options)) - len(
             find_routes(catalogue, profile, args.target, where=where, **options)
         )
-    blocked = explain(catalogue, profile, args.target, as_of=as_of) if args.target else ()
-    # "what can I become?": without a target the answer is grouped per qualification
+    school = args.target in SCHOOL_TARGETS  # "vmbo", "havo-bovenbouw": many qualifications
+    blocked = explain(catalogue, profile, args.target, as_of=as_of) if args.target and not school else ()
+    # "what can I become?": without a target (or for a school type) the answer is grouped per qualification
     groups = None
-    if args.target is None:
+    if args.target is None or school:
         groups = group_routes(catalogue, routes, as_of=as_of, per_qualification=None if args.all else 3)
     if args.format == "json":
         report = report_json(routes, blocked, as_of, args.lang)
@@ -485,7 +486,11 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
 
     p = sub.add_parser("routes", help="every route from a profile to a qualification")
     _common(p)
-    p.add_argument("--target", default=None, help="qualification, such as eerstegraads:natuurkunde")
+    p.add_argument(
+        "--target",
+        default=None,
+        help="qualification, such as eerstegraads:natuurkunde, or a school type, such as vmbo or havo-bovenbouw",
+    )
     p.add_argument("--sort", choices=[k.value for k in SortKey], default="months")
     p.add_argument("--pareto", action="store_true", help="only routes no other route beats on every figure")
     p.add_argument("--limit", type=int, default=None, help="at most this many routes")

@@ -14,6 +14,7 @@ from leraarroutes.diagrams.mermaid import _mermaid
 from leraarroutes.diagrams.styles import _STYLE, _Diagram, _Edge, _Node
 from leraarroutes.diagrams.words import _WORDS, KIND_LABELS, version
 from leraarroutes.engine import explain, find_routes, group_routes
+from leraarroutes.engine.routes import SCHOOL_TARGETS
 from leraarroutes.ids import offering_subject
 from leraarroutes.model.profile import Profile
 
@@ -23,7 +24,8 @@ def _personal(
 ) -> _Diagram:
     words = _WORDS[_validate.language(lang)]
     every = find_routes(catalogue, profile, target, as_of=day, lang=lang)
-    if target:
+    school = target in SCHOOL_TARGETS
+    if target and not school:
         routes, shown, total = every[:limit], 0, 0
     else:
         # "what can I become?": the best route to each qualification, open ones first, as the
@@ -31,7 +33,7 @@ def _personal(
         best = group_routes(catalogue, every, as_of=day, per_qualification=1)
         routes = tuple(g.best for g in best[:limit])
         shown, total = len(routes), len(best)
-    blocked = explain(catalogue, profile, target, as_of=day) if target else ()
+    blocked = explain(catalogue, profile, target, as_of=day) if target and not school else ()
     you = [words["you"]]
     you += [d.level.value + (f": {d.programme}" if d.programme else "") for d in profile.diplomas]
     you += [str(q) for q in profile.qualifications]
@@ -138,7 +140,7 @@ def _personal(
         ),
         legend_title=words["legend"],
         heading=_heading(
-            profile, target, day, words, cut=(shown, total) if target is None else (len(routes), len(every))
+            profile, target, day, words, cut=(shown, total) if target is None or school else (len(routes), len(every))
         ),
     )
 
@@ -152,7 +154,8 @@ def _heading(
     lines = [title, words["as_of"].format(day=day.isoformat()) + "; " + words["source"].format(version=version())]
     shown, total = cut
     if shown < total:
-        lines.append(words["limit" if target else "limit_groups"].format(shown=shown, total=total))
+        per_route = bool(target) and target not in SCHOOL_TARGETS
+        lines.append(words["limit" if per_route else "limit_groups"].format(shown=shown, total=total))
     return tuple(lines)
 
 

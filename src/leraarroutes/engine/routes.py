@@ -35,7 +35,7 @@ from leraarroutes.engine._where import passes, step_offers
 from leraarroutes.errors import InputError, SearchLimitError, UnknownNameError
 from leraarroutes.model.education import StudyForm
 from leraarroutes.model.profile import Profile
-from leraarroutes.model.qualifications import Qualification
+from leraarroutes.model.qualifications import Qualification, QualificationKind, SchoolSetting
 from leraarroutes.register import same_institution
 from leraarroutes.rules import (
     Reason,
@@ -224,6 +224,29 @@ class Blocked:
         }
 
 
+SCHOOL_TARGETS: dict[str, frozenset[SchoolSetting]] = {
+    **{s.value: frozenset({s}) for s in SchoolSetting},
+    "havo-bovenbouw": frozenset({SchoolSetting.BOVENBOUW_HAVO_VWO}),
+    "vwo-bovenbouw": frozenset({SchoolSetting.BOVENBOUW_HAVO_VWO}),
+    "havo-onderbouw": frozenset({SchoolSetting.ONDERBOUW_HAVO_VWO}),
+    "vwo-onderbouw": frozenset({SchoolSetting.ONDERBOUW_HAVO_VWO}),
+    "basisschool": frozenset({SchoolSetting.BASISONDERWIJS}),
+    "vo": frozenset({SchoolSetting.VMBO, SchoolSetting.ONDERBOUW_HAVO_VWO, SchoolSetting.BOVENBOUW_HAVO_VWO}),
+}
+"""Targets by school type: the routes to every qualification whose scope covers one of these settings."""
+
+
+def _school_kinds(target: object, catalogue: Catalogue, day: dt.date) -> frozenset[QualificationKind] | None:
+    """The qualification kinds that let their holder teach in the school type ``target`` names.
+
+    On ``day``; None when ``target`` names no school type (``vmbo``, ``havo-bovenbouw``).
+    """
+    if not isinstance(target, str) or target not in SCHOOL_TARGETS:
+        return None
+    settings = SCHOOL_TARGETS[target]
+    return frozenset(s.kind for s in catalogue.scopes(day) if settings & set(s.settings))
+
+
 def _target(target: str | Qualification | None, catalogue: Catalogue) -> Qualification | None:
     """The target as a qualification whose subject the catalogue knows (no answer is a wrong one)."""
     if target is None:
@@ -231,7 +254,8 @@ def _target(target: str | Qualification | None, catalogue: Catalogue) -> Qualifi
     try:
         goal = target if isinstance(target, Qualification) else Qualification.parse(target)
     except ValueError as exc:
-        raise UnknownNameError(str(exc)) from None
+        schools = ", ".join(SCHOOL_TARGETS)
+        raise UnknownNameError(f"{exc}; or a school type: {schools}") from None
     if goal.subject is not None:
         try:
             catalogue.subject(goal.subject)
@@ -391,13 +415,18 @@ def find_routes(
     the profile's :meth:`~leraarroutes.Profile.chosen_form`: voltijd, or deeltijd with a job); a
     step not given in that form takes its voltijd duration and says so. The order is deterministic.
 
+    ``target`` may also name a school type (``"vmbo"``, ``"havo-bovenbouw"``, ``"mbo"``, ``"vo"``;
+    see :data:`SCHOOL_TARGETS`): the routes to every qualification whose scope on ``as_of``
+    covers it.
+
     Raises :class:`~leraarroutes.UnknownNameError` for a malformed target,
     :class:`~leraarroutes.InputError` for a bad option (``max_steps`` outside 1 to
     :data:`MAX_STEPS_LIMIT`, an unknown sort key), and :class:`SearchLimitError` when more than
     ``max_states`` states would be visited.
     """
     day = _validate.day(as_of)
-    goal = _target(target, catalogue)
+    kinds = _school_kinds(target, catalogue, day)
+    goal = None if kinds is not None else _target(target, catalogue)
     key = _sort(sort)
     if not 1 <= max_steps <= MAX_STEPS_LIMIT:
         raise InputError(f"max_steps must be between 1 and {MAX_STEPS_LIMIT}, not {max_steps}")
@@ -412,12 +441,14 @@ def find_routes(
         day=day,
         sort=key.value,
         pareto=pareto,
-        limit=limit,
+        limit=limit if kinds is None else None,
         max_steps=max_steps,
         max_states=max_states,
         keep=None if where is None or not where.active else lambda f: passes(catalogue, f.programmes, where),
         form=_form(form),
     )
+    if kinds is not None:  # a school type: the qualifications that let you teach there
+        found = [f for f in found if Qualification.parse(f.qualification).kind in kinds][:limit]
     written: dict[Plan, Step] = {}
     states: dict[Plan, Profile] = {}
     return tuple(_written_out(f, search, lang, written, states, where=where) for f in found)

@@ -128,3 +128,20 @@ def test_an_unknown_target_names_the_school_types_too(catalogue: Catalogue) -> N
 
     with pytest.raises(UnknownNameError, match=r"or a school type: .*havo-bovenbouw"):
         find_routes(catalogue, load_profile(HISTORIAN), "havo", as_of=AS_OF)
+
+
+def test_a_master_without_bachelor_is_told_to_give_it(
+    catalogue: Catalogue, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Someone who gives only a master hears that routes judging the bachelor need it, in routes and explain."""
+    only_master = tmp_path / "master.yaml"
+    only_master.write_text("diplomas:\n  - {level: wo-master, programme: Geschiedenis}\n", encoding="utf-8")
+    profile = load_profile(only_master)
+    assert profile.bachelor_not_given
+    assert not load_profile(HISTORIAN).bachelor_not_given
+    assert any("without the bachelor" in note for note in catalogue.check_profile(profile))
+    for command in (["routes"], ["explain", "--target", "eerstegraads:geschiedenis"]):
+        assert main([*command, "--profile", str(only_master), "--as-of", AS_OF.isoformat()]) == 0
+        assert "geen bachelor" in capsys.readouterr().out
+    main(["routes", "--profile", str(HISTORIAN), "--as-of", AS_OF.isoformat()])
+    assert "geen bachelor" not in capsys.readouterr().out

@@ -220,7 +220,7 @@ class Catalogue:
         """The programme kinds this catalogue has programmes of."""
         return frozenset(p.kind for p in self.programmes)
 
-    def check_profile(self, profile: Profile, *, file: str | None = None) -> tuple[str, ...]:  # noqa: C901 - one check per field
+    def check_profile(self, profile: Profile, *, file: str | None = None) -> tuple[str, ...]:  # noqa: C901, PLR0912 - one check per field
         """Check a profile's names against the catalogue; return notes on what rules cannot use.
 
         Raises :class:`~leraarroutes.ProfileError` for an unknown subject or programme id (with
@@ -264,6 +264,11 @@ class Catalogue:
                     f"$.{where}: {label!r} is not in the degree register; rules that ask which programme it "
                     "was cannot use it (look it up with `leraarroutes degree`)"
                 )
+        if profile.bachelor_not_given:
+            notes.append(
+                "$.diplomas: a master without the bachelor before it; routes that look at the bachelor "
+                "(educatieve minor, module and masters) treat it as missing: add it with its programme"
+            )
         return tuple(notes)
 
     def context(self, as_of: dt.date | None = None) -> RuleContext:

@@ -50,6 +50,10 @@ _T = {
         "you": "vooropleiding",
         "no_form": "geen {form}",
         "form": "studievorm",
+        "no_bachelor": (
+            "let op: je gaf een master op maar geen bachelor; routes die naar de bachelor kijken (educatieve"
+            " minor, module en masters) rekenen hem als ontbrekend: geef hem op met de opleiding"
+        ),
     },
     "en": {
         "route": "Route",
@@ -79,6 +83,10 @@ _T = {
         "you": "prior education",
         "no_form": "no {form}",
         "form": "study form",
+        "no_bachelor": (
+            "note: you gave a master but no bachelor; routes that look at the bachelor (educatieve minor,"
+            " module and masters) count it as missing: add it with its programme"
+        ),
     },
 }
 
@@ -160,6 +168,8 @@ def profile_text(catalogue: Catalogue, profile: Profile, lang: str = "nl") -> li
             lines.append(f"{t['you']}: {label}")
             continue
         lines.append(f"{t['you']}: {label} - {catalogue.identify(degree).text(lang)}")
+    if profile.bachelor_not_given:
+        lines.append(t["no_bachelor"])
     return lines
 
 
@@ -362,7 +372,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(blocked_text(blocked, args.lang) or "-\n")
+        note = _T[args.lang]["no_bachelor"] + "\n\n" if profile.bachelor_not_given else ""
+        sys.stdout.write(note + (blocked_text(blocked, args.lang) or "-\n"))
     return 0
 
 

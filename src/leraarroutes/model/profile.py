@@ -149,6 +149,20 @@ class Profile:
             return StudyForm.DEELTIJD, "je hebt een baan"
         return StudyForm.VOLTIJD, "geen baan opgegeven"
 
+    @property
+    def bachelor_not_given(self) -> bool:
+        """Whether the person holds a master (or doctorate) but gave no bachelor diploma.
+
+        A master's programme admits bachelors only (WHW art. 7.30a), so there is one; routes that
+        look at the bachelor (educatieve minor, module and masters) cannot judge it until it is
+        given.
+
+        >>> Profile(diplomas=(Diploma(level="wo-master", programme="Geschiedenis"),)).bachelor_not_given
+        True
+        """
+        levels = {d.level.value for d in self.diplomas}
+        return bool(levels & {"wo-master", "hbo-master", "phd"}) and not levels & {"wo-bachelor", "hbo-bachelor"}
+
     def ec_in(self, subject: str) -> int | None:
         """The EC of subject content in ``subject``, or None when the profile does not say."""
         return dict(self.subject_ec).get(SubjectId(subject))

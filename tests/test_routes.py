@@ -31,6 +31,7 @@ from leraarroutes import (
     SearchLimitError,
     Sector,
     SortKey,
+    Study,
     SubjectId,
     explain,
     find_routes,
@@ -298,3 +299,16 @@ def test_a_step_not_given_in_the_form_says_so(catalogue: Catalogue) -> None:
     assert "24 maanden voltijd (geen deeltijd)" in routes_text((two_year,), AS_OF)
     with pytest.raises(InputError, match="unknown study form 'avond'"):
         find_routes(catalogue, biologist, "eerstegraads:biologie", as_of=AS_OF, form="avond")
+
+
+def test_the_minor_says_its_qualification_comes_with_the_bachelor(catalogue: Catalogue) -> None:
+    """The educatieve minor's step carries the note that the qualification comes with the diploma."""
+    student = Profile(studying=(Study(level=Level.WO_BACHELOR, programme="Geschiedenis", ec=120),))
+    route = find_routes(catalogue, student, "beperkt-tweedegraads:geschiedenis", as_of=AS_OF)[0]
+    minor = route.steps[0]
+    assert minor.programme == "educatieve-minor/geschiedenis"
+    assert minor.grant_text() is not None
+    assert "bachelordiploma" in (minor.grant_text() or "")
+    assert "bachelor's diploma" in (minor.grant_text("en") or "")
+    assert minor.to_json("en")["grant_note"] == minor.grant_text("en")
+    assert all(s.grant_note is None for s in find_routes(catalogue, student, "po", as_of=AS_OF)[0].steps)

@@ -196,16 +196,24 @@ def _is_rule(_i: object, attribute: attrs.Attribute[Any], value: object) -> None
 
 @frozen(kw_only=True)
 class Grants:
-    """What completing a programme gives: qualifications and diplomas (completion is implicit)."""
+    """What completing a programme gives: qualifications and diplomas (completion is implicit).
+
+    ``note`` (Dutch) and ``note_en`` say what a person must know about when or how the
+    qualification comes, such as "only with the bachelor's diploma".
+    """
 
     qualifications: tuple[Qualification, ...] = field(default=(), converter=_qualifications)
     diplomas: tuple[Diploma, ...] = field(default=(), converter=_diplomas)
+    note: str | None = field(default=None, validator=_validate.optional_non_blank)
+    note_en: str | None = field(default=None, validator=_validate.optional_non_blank)
 
     def bind(self, subject: SubjectId) -> Grants:
         """The grants with ``{subject}`` filled in."""
         return Grants(
             qualifications=tuple(q.bind(subject) for q in self.qualifications),
             diplomas=self.diplomas,
+            note=self.note,
+            note_en=self.note_en,
         )
 
 

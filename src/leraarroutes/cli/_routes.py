@@ -50,6 +50,7 @@ _T = {
         "you": "vooropleiding",
         "no_form": "geen {form}",
         "form": "studievorm",
+        "grant_note": "let op",
         "no_bachelor": (
             "let op: je gaf een master op maar geen bachelor; routes die naar de bachelor kijken (educatieve"
             " minor, module en masters) rekenen hem als ontbrekend: geef hem op met de opleiding"
@@ -83,6 +84,7 @@ _T = {
         "you": "prior education",
         "no_form": "no {form}",
         "form": "study form",
+        "grant_note": "note",
         "no_bachelor": (
             "note: you gave a master but no bachelor; routes that look at the bachelor (educatieve minor,"
             " module and masters) count it as missing: add it with its programme"
@@ -224,6 +226,8 @@ def routes_text(  # noqa: C901 - one line per kind of fact a step has
                 lines.append(f"     {t['cost_basis']}: {s.cost_basis.text(lang)}")
             if s.exemption:
                 lines.append(f"     {t['exemption']}: {s.exemption}")
+            if note := s.grant_text(lang):
+                lines.append(f"     {t['grant_note']}: {note}")
             lines.extend(f"     {t['condition']}: {c.text(lang)}" for c in s.conditions)
             lines.append(f"     {t['source']}: {s.sources[0]}")
         if r.unknown_figures:

@@ -114,6 +114,14 @@ class Step:
     estimated: bool
     offers: tuple[ProviderOffering, ...] = ()
     """Where the step is given (after the filters asked), surest first; empty when no source says."""
+    grant_note: str | None = None
+    """What to know about when the qualification comes (Dutch), or None."""
+    grant_note_en: str | None = None
+    """The same in English, when the catalogue gives it."""
+
+    def grant_text(self, lang: str = "nl") -> str | None:
+        """The grant note in ``lang`` (Dutch when no English is given)."""
+        return (self.grant_note_en or self.grant_note) if _validate.language(lang) == "en" else self.grant_note
 
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         """The step as the documented JSON object."""
@@ -132,6 +140,7 @@ class Step:
             "cost_basis": None if self.cost_basis is None else self.cost_basis.text(lang),
             "paid_work": self.paid_work,
             "grants": list(self.grants),
+            "grant_note": self.grant_text(lang),
             "sources": list(self.sources),
             "admitted_by": [r.text(lang) for r in self.admitted_by],
             "conditions": [r.text(lang) for r in self.conditions],
@@ -328,6 +337,8 @@ def _step(p: Programme, figures: Figures, reasons: tuple[Reason, ...], offers: t
         cost_basis=figures.cost_basis,
         paid_work=figures.paid_work,
         grants=tuple(str(q) for q in p.grants.qualifications),
+        grant_note=p.grants.note,
+        grant_note_en=p.grants.note_en,
         sources=tuple(str(s) for s in p.sources),
         admitted_by=tuple(r for r in reasons if r.truth is Truth.YES),
         conditions=tuple(r for r in reasons if r.truth is Truth.UNKNOWN),

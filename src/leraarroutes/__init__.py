@@ -69,7 +69,10 @@ if _typing.TYPE_CHECKING:
     from leraarroutes.catalogue.serialize import dumps, loads, make_converter
     from leraarroutes.diagrams import (
         OVERVIEWS,
+        BrowserMissingError,
         GraphvizMissingError,
+        advice_html,
+        html_to_pdf,
         overview_mermaid,
         personal_digraph,
         personal_mermaid,
@@ -94,7 +97,10 @@ _LAZY = {
     **dict.fromkeys(
         (
             "OVERVIEWS",
+            "BrowserMissingError",
             "GraphvizMissingError",
+            "advice_html",
+            "html_to_pdf",
             "overview_mermaid",
             "personal_digraph",
             "personal_mermaid",
@@ -139,6 +145,7 @@ __all__ = [
     "AnyOf",
     "Before",
     "Blocked",
+    "BrowserMissingError",
     "Catalogue",
     "CatalogueError",
     "CatalogueFile",
@@ -204,10 +211,12 @@ __all__ = [
     "Where",
     "WorkExperience",
     "__version__",
+    "advice_html",
     "dumps",
     "explain",
     "find_routes",
     "group_routes",
+    "html_to_pdf",
     "load_catalogue",
     "load_profile",
     "load_profiles",

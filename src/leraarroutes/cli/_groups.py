@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from leraarroutes.diagrams.words import SETTING_LABELS
 from leraarroutes.engine.groups import QualificationGroup
 from leraarroutes.engine.routes import Route
-from leraarroutes.model.qualifications import SchoolSetting
 
 OPEN_SHOWN = 8
 """Open qualifications written out one by one; the rest are counted (``--all`` lists them)."""
@@ -12,37 +12,6 @@ CONDITIONAL_SHOWN = 8
 """Lines of conditional qualifications (those with the same kind, figures and check share one)."""
 SUBJECTS_SHOWN = 6
 """Subjects named on one line of conditional qualifications."""
-
-_SETTINGS = {
-    "nl": {
-        SchoolSetting.BASISONDERWIJS: "basisonderwijs",
-        SchoolSetting.SPECIAAL_BASISONDERWIJS: "speciaal basisonderwijs",
-        SchoolSetting.SPECIAAL_ONDERWIJS: "speciaal onderwijs",
-        SchoolSetting.VOORTGEZET_SPECIAAL_ONDERWIJS: "voortgezet speciaal onderwijs",
-        SchoolSetting.PRAKTIJKONDERWIJS: "praktijkonderwijs",
-        SchoolSetting.VMBO: "vmbo",
-        SchoolSetting.VMBO_TL: "vmbo-tl",
-        SchoolSetting.ONDERBOUW_HAVO_VWO: "onderbouw havo/vwo",
-        SchoolSetting.BOVENBOUW_HAVO_VWO: "bovenbouw havo/vwo",
-        SchoolSetting.MBO: "mbo",
-        SchoolSetting.VAVO: "vavo",
-        SchoolSetting.PO_MATCHING_SUBJECT: "het eigen vak in het basisonderwijs",
-    },
-    "en": {
-        SchoolSetting.BASISONDERWIJS: "primary school",
-        SchoolSetting.SPECIAAL_BASISONDERWIJS: "special primary school",
-        SchoolSetting.SPECIAAL_ONDERWIJS: "special school",
-        SchoolSetting.VOORTGEZET_SPECIAAL_ONDERWIJS: "special secondary school",
-        SchoolSetting.PRAKTIJKONDERWIJS: "praktijkonderwijs",
-        SchoolSetting.VMBO: "vmbo",
-        SchoolSetting.VMBO_TL: "vmbo-tl",
-        SchoolSetting.ONDERBOUW_HAVO_VWO: "lower havo/vwo",
-        SchoolSetting.BOVENBOUW_HAVO_VWO: "upper havo/vwo",
-        SchoolSetting.MBO: "mbo",
-        SchoolSetting.VAVO: "vavo",
-        SchoolSetting.PO_MATCHING_SUBJECT: "your subject in primary school",
-    },
-}
 
 _T = {
     "nl": {
@@ -101,7 +70,7 @@ def _steps(route: Route, lang: str) -> str:
 
 def _open_lines(group: QualificationGroup, lang: str) -> list[str]:
     t = _T[lang]
-    where = ", ".join(_SETTINGS[lang][s] for s in group.teaches)
+    where = ", ".join(SETTING_LABELS[lang][s] for s in group.teaches)
     head = f"  {group.qualification}" + (f" - {t['teaches']}: {where}" if where else "")
     best = f"     {t['best']}: {_figures(group.best, lang)} - {_steps(group.best, lang)}"
     extra = []

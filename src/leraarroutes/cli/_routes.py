@@ -408,6 +408,27 @@ def _filters(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _cmd_advice(args: argparse.Namespace) -> int:
+    from leraarroutes.diagrams.sheet import advice_html, html_to_pdf  # noqa: PLC0415 - graphviz only here
+
+    catalogue = load_catalogue(*args.extra)
+    profile = load_profile(args.profile)
+    catalogue.check_profile(profile, file=args.profile)
+    suffix = args.output.rsplit(".", 1)[-1].lower()
+    if suffix not in ("html", "pdf"):
+        raise InputError(f"advies writes .html or .pdf, not .{suffix}", file=args.output)
+    if Path(args.profile).resolve() == Path(args.output).resolve():
+        raise InputError("refusing to write over the profile", file=args.output)
+    as_of = args.as_of or dt.date.today()
+    page = advice_html(catalogue, profile, args.target, as_of=as_of, lang=args.lang, where=where_of(args, catalogue))
+    if suffix == "html":
+        save_text(args.output, page, inputs=[args.profile, *args.extra])
+    else:
+        with atomic_writer(args.output) as out:
+            out.write(html_to_pdf(page))
+    return 0
+
+
 def _cmd_diagram(args: argparse.Namespace) -> int:
     from leraarroutes import diagrams  # noqa: PLC0415 - graphviz is imported only for diagrams
 
@@ -498,6 +519,16 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     p.add_argument("--lang", choices=("nl", "en"), default="nl")
     p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
     p.set_defaults(func=_cmd_diagram)
+
+    p = sub.add_parser("advies", help="a printable advice sheet (HTML, or PDF through chromium)")
+    p.add_argument("--profile", required=True, metavar="FILE", help="profile file (YAML, JSON or TOML)")
+    p.add_argument("--target", default=None, help="qualification or school type; default: every qualification")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="advies.html or advies.pdf")
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
+    _filters(p)
+    p.set_defaults(func=_cmd_advice)
 
     p = sub.add_parser("routes", help="every route from a profile to a qualification")
     _common(p)

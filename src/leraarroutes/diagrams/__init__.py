@@ -7,7 +7,8 @@ graphs as Mermaid text. Every label goes through graphviz's own escaping: no inp
 DOT or SVG markup.
 
 The modules: :mod:`~leraarroutes.diagrams.overviews` (the named overviews),
-:mod:`~leraarroutes.diagrams.personal` (one person's map), :mod:`~leraarroutes.diagrams.styles`
+:mod:`~leraarroutes.diagrams.personal` (one person's map), :mod:`~leraarroutes.diagrams.sheet`
+(the printable advice sheet), :mod:`~leraarroutes.diagrams.styles`
 (the drawing and how it looks), :mod:`~leraarroutes.diagrams.words` (its Dutch and English words),
 :mod:`~leraarroutes.diagrams.dot` and :mod:`~leraarroutes.diagrams.mermaid` (the output languages).
 
@@ -21,12 +22,16 @@ True
 from leraarroutes.diagrams.dot import GraphvizMissingError, render
 from leraarroutes.diagrams.overviews import OVERVIEWS, overview_mermaid, to_digraph
 from leraarroutes.diagrams.personal import personal_digraph, personal_mermaid
+from leraarroutes.diagrams.sheet import BrowserMissingError, advice_html, html_to_pdf
 from leraarroutes.diagrams.words import KIND_LABELS
 
 __all__ = [
     "KIND_LABELS",
     "OVERVIEWS",
+    "BrowserMissingError",
     "GraphvizMissingError",
+    "advice_html",
+    "html_to_pdf",
     "overview_mermaid",
     "personal_digraph",
     "personal_mermaid",

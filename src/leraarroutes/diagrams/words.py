@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from leraarroutes.catalogue.programmes import ProgrammeKind
-from leraarroutes.model.qualifications import QualificationKind
+from leraarroutes.model.qualifications import QualificationKind, SchoolSetting
 
 _WORDS = {
     "nl": {
@@ -172,3 +172,36 @@ def version() -> str:
         return installed("leraarroutes")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
         return "(niet geïnstalleerd)"
+
+
+SETTING_LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        SchoolSetting.BASISONDERWIJS.value: "basisonderwijs",
+        SchoolSetting.SPECIAAL_BASISONDERWIJS.value: "speciaal basisonderwijs",
+        SchoolSetting.SPECIAAL_ONDERWIJS.value: "speciaal onderwijs",
+        SchoolSetting.VOORTGEZET_SPECIAAL_ONDERWIJS.value: "voortgezet speciaal onderwijs",
+        SchoolSetting.PRAKTIJKONDERWIJS.value: "praktijkonderwijs",
+        SchoolSetting.VMBO.value: "vmbo",
+        SchoolSetting.VMBO_TL.value: "vmbo-tl",
+        SchoolSetting.ONDERBOUW_HAVO_VWO.value: "onderbouw havo/vwo",
+        SchoolSetting.BOVENBOUW_HAVO_VWO.value: "bovenbouw havo/vwo",
+        SchoolSetting.MBO.value: "mbo",
+        SchoolSetting.VAVO.value: "vavo",
+        SchoolSetting.PO_MATCHING_SUBJECT.value: "het eigen vak in het basisonderwijs",
+    },
+    "en": {
+        SchoolSetting.BASISONDERWIJS.value: "primary school",
+        SchoolSetting.SPECIAAL_BASISONDERWIJS.value: "special primary school",
+        SchoolSetting.SPECIAAL_ONDERWIJS.value: "special school",
+        SchoolSetting.VOORTGEZET_SPECIAAL_ONDERWIJS.value: "special secondary school",
+        SchoolSetting.PRAKTIJKONDERWIJS.value: "praktijkonderwijs",
+        SchoolSetting.VMBO.value: "vmbo",
+        SchoolSetting.VMBO_TL.value: "vmbo-tl",
+        SchoolSetting.ONDERBOUW_HAVO_VWO.value: "lower havo/vwo",
+        SchoolSetting.BOVENBOUW_HAVO_VWO.value: "upper havo/vwo",
+        SchoolSetting.MBO.value: "mbo",
+        SchoolSetting.VAVO.value: "vavo",
+        SchoolSetting.PO_MATCHING_SUBJECT.value: "your subject in primary school",
+    },
+}
+"""The school settings a qualification's scope names, in words."""

@@ -145,3 +145,17 @@ def test_a_master_without_bachelor_is_told_to_give_it(
         assert "geen bachelor" in capsys.readouterr().out
     main(["routes", "--profile", str(HISTORIAN), "--as-of", AS_OF.isoformat()])
     assert "geen bachelor" not in capsys.readouterr().out
+
+
+def test_open_qualifications_with_one_route_share_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """A havo school leaver sees the pabo, the ALO and the tweedegraads bachelor (one line for its subjects)."""
+    code = main(["routes", "--profile", str(ROOT / "examples/profiles/havist.yaml"), "--as-of", AS_OF.isoformat()])
+    assert code == 0
+    lines = capsys.readouterr().out.splitlines()
+    heads = [line.strip() for line in lines if line.startswith("  ") and not line.startswith("     ")]
+    assert any(h.startswith("po - ") for h in heads)
+    assert any(h.startswith("eerstegraads:lichamelijke-opvoeding") for h in heads)
+    bachelor = [h for h in heads if h.startswith("tweedegraads aardrijkskunde, ")]
+    assert len(bachelor) == 1
+    assert "(+" in bachelor[0]
+    assert len(lines) <= 30

@@ -7,7 +7,8 @@ from leraarroutes.engine.groups import QualificationGroup
 from leraarroutes.engine.routes import Route
 
 OPEN_SHOWN = 8
-"""Open qualifications written out one by one; the rest are counted (``--all`` lists them)."""
+"""Lines of open qualifications (those with the same kind, best route and figures share one); the
+rest are counted (``--all`` lists them)."""
 CONDITIONAL_SHOWN = 8
 """Lines of conditional qualifications (those with the same kind, figures and check share one)."""
 SUBJECTS_SHOWN = 6
@@ -82,6 +83,33 @@ def _open_lines(group: QualificationGroup, lang: str) -> list[str]:
     return [head, best + (f" ({'; '.join(extra)})" if extra else "")]
 
 
+def _open_clusters(groups: list[QualificationGroup], lang: str) -> list[list[QualificationGroup]]:
+    """Open groups with the same kind, best route and figures together.
+
+    The 27 subjects of the tweedegraads bachelor read as one line, so the pabo and the ALO stay in view.
+    """
+    clusters: dict[tuple[str, str, str, tuple[str, ...]], list[QualificationGroup]] = {}
+    for group in groups:
+        kind = group.qualification.partition(":")[0]
+        key = (kind, _figures(group.best, lang), _steps(group.best, lang), tuple(group.teaches))
+        clusters.setdefault(key, []).append(group)
+    return list(clusters.values())
+
+
+def _cluster_lines(cluster: list[QualificationGroup], lang: str) -> list[str]:
+    if len(cluster) == 1:
+        return _open_lines(cluster[0], lang)
+    t = _T[lang]
+    kind = cluster[0].qualification.partition(":")[0]
+    subjects = [g.qualification.partition(":")[2] for g in cluster]
+    listed = ", ".join(subjects[:SUBJECTS_SHOWN]) + (
+        f" (+{len(subjects) - SUBJECTS_SHOWN})" if len(subjects) > SUBJECTS_SHOWN else ""
+    )
+    where = ", ".join(SETTING_LABELS[lang][s] for s in cluster[0].teaches)
+    head = f"  {kind} {listed}" + (f" - {t['teaches']}: {where}" if where else "")
+    return [head, f"     {t['best']}: {_figures(cluster[0].best, lang)} - {_steps(cluster[0].best, lang)}"]
+
+
 def _check(route: Route) -> str:
     """The first thing to check on a route, without the step id it is prefixed with."""
     if not route.conditions:
@@ -111,7 +139,9 @@ def _conditional_lines(groups: list[QualificationGroup], lang: str) -> list[str]
     return lines
 
 
-def groups_text(groups: tuple[QualificationGroup, ...], lang: str = "nl", *, everything: bool = False) -> list[str]:
+def groups_text(  # noqa: C901 - open, then conditional, each with its own rest
+    groups: tuple[QualificationGroup, ...], lang: str = "nl", *, everything: bool = False
+) -> list[str]:
     """The grouped answer as lines: open qualifications with their best route, then conditional ones.
 
     Without ``everything`` at most :data:`OPEN_SHOWN` open and :data:`CONDITIONAL_SHOWN`
@@ -125,10 +155,15 @@ def groups_text(groups: tuple[QualificationGroup, ...], lang: str = "nl", *, eve
     lines: list[str] = []
     if open_groups:
         lines.append(t["open"].format(n=len(open_groups)) + ":")
-        shown = open_groups if everything else open_groups[:OPEN_SHOWN]
-        for group in shown:
-            lines.extend(_open_lines(group, lang))
-        rest = open_groups[len(shown) :]
+        if everything:
+            for group in open_groups:
+                lines.extend(_open_lines(group, lang))
+            rest: list[QualificationGroup] = []
+        else:
+            clusters = _open_clusters(open_groups, lang)
+            for cluster in clusters[:OPEN_SHOWN]:
+                lines.extend(_cluster_lines(cluster, lang))
+            rest = [g for cluster in clusters[OPEN_SHOWN:] for g in cluster]
         if rest:
             known = [g.best.months for g in rest if g.best.months is not None and not g.best.months_unknown]
             if len(known) == len(rest):  # "each at least" only when every figure is known

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -79,6 +80,9 @@ def _dot(diagram: _Diagram) -> graphviz.Digraph:
         )
         title = diagram.legend_title
         head = f'<tr><td colspan="2"><b>{title}</b></td></tr>'
+        rows += "".join(
+            f'<tr><td colspan="2" align="left">{html.escape(note)}</td></tr>' for note in diagram.legend_notes
+        )
         table = f'<<table border="0" cellspacing="2" cellpadding="2">{head}{rows}</table>>'
         with g.subgraph(name="cluster_legenda") as legend:
             legend.attr(label="", style="rounded", color="#bbbbbb")

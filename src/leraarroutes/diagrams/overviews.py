@@ -152,6 +152,7 @@ def _overview(catalogue: Catalogue, name: str, day: dt.date, lang: str) -> _Diag
         edges=tuple(sorted(edges, key=lambda e: (e.tail, e.head))),
         legend=tuple((k.value, _STYLE[k][0], KIND_LABELS[lang][k]) for k in kinds),
         legend_title=words["legend"],
+        legend_notes=(words["per_subject_note"],) if any(p.subjects for p in programmes) else (),
         heading=(
             OVERVIEW_TITLES[lang][name],
             words["as_of"].format(day=day.isoformat()) + "; " + words["source"].format(version=version()),

@@ -139,6 +139,7 @@ def _personal(
             for k in sorted(kinds, key=lambda k: list(ProgrammeKind).index(k))
         ),
         legend_title=words["legend"],
+        legend_notes=tuple(words["lines_note"].split("; ")),
         heading=_heading(
             profile, target, day, words, cut=(shown, total) if target is None or school else (len(routes), len(every))
         ),

@@ -90,6 +90,7 @@ class _Diagram:
     legend: tuple[tuple[str, str, str], ...]  # kind, fill colour, label
     legend_title: str
     heading: tuple[str, ...] = ()  # the title in words, the date, the source, any limit applied
+    legend_notes: tuple[str, ...] = ()  # what the lines and the "per vak (n)" mean, under the colours
 
 
 def _programme_label(p: Programme, lang: str) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ from leraarroutes.errors import ProfileError, UnknownNameError
 from leraarroutes.ids import ProgrammeId, SubjectId
 from leraarroutes.model.education import Diploma, Study
 from leraarroutes.model.profile import Profile
-from leraarroutes.model.qualifications import QualificationScope
+from leraarroutes.model.qualifications import QualificationKind, QualificationScope, SchoolSetting
 from leraarroutes.model.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
 from leraarroutes.model.subjects import Subject
 from leraarroutes.register import Identification, load_register, same_institution
@@ -205,6 +205,16 @@ class Catalogue:
     def scopes(self, on: dt.date) -> tuple[QualificationScope, ...]:
         """The qualification scopes in force on ``on``."""
         return tuple(s for s in self.qualification_scopes if s.valid_on(on))
+
+    def teaches(self, on: dt.date) -> dict[QualificationKind, tuple[SchoolSetting, ...]]:
+        """Per kind of qualification, the school settings it lets its holder teach in on ``on``.
+
+        >>> import datetime as dt
+        >>> from leraarroutes import QualificationKind, load_catalogue
+        >>> [str(s) for s in load_catalogue().teaches(dt.date(2024, 1, 1))[QualificationKind.BEPERKT_TWEEDEGRAADS]]
+        ['vmbo', 'onderbouw-havo-vwo']
+        """
+        return {scope.kind: scope.settings for scope in self.scopes(on)}
 
     def as_file(self, title: str | None = None) -> CatalogueFile:
         """The catalogue as the contents of one catalogue file (what :func:`~leraarroutes.save` writes).

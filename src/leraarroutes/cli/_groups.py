@@ -110,14 +110,12 @@ def _cluster_lines(cluster: list[QualificationGroup], lang: str) -> list[str]:
     return [head, f"     {t['best']}: {_figures(cluster[0].best, lang)} - {_steps(cluster[0].best, lang)}"]
 
 
-def _check(route: Route) -> str:
-    """The first thing to check on a route, without the step id it is prefixed with."""
-    if not route.conditions:
+def _check(route: Route, lang: str) -> str:
+    """The first thing to check on a route, and how many more there are."""
+    checks = [c.text(lang) for step in route.steps for c in step.conditions]
+    if not checks:
         return ""
-    text = route.conditions[0]
-    for step in route.steps:
-        text = text.removeprefix(f"{step.programme}: ")
-    return text + (f" (+{len(route.conditions) - 1})" if len(route.conditions) > 1 else "")
+    return checks[0] + (f" (+{len(checks) - 1})" if len(checks) > 1 else "")
 
 
 def _conditional_lines(groups: list[QualificationGroup], lang: str) -> list[str]:
@@ -126,7 +124,7 @@ def _conditional_lines(groups: list[QualificationGroup], lang: str) -> list[str]
     clusters: dict[tuple[str, str, str], list[str]] = {}
     for group in groups:
         kind, _, subject = group.qualification.partition(":")
-        key = (kind, _figures(group.best, lang), _check(group.best))
+        key = (kind, _figures(group.best, lang), _check(group.best, lang))
         clusters.setdefault(key, []).append(subject)
     lines = []
     for (kind, figures, check), subjects in clusters.items():

@@ -175,6 +175,26 @@ def profile_text(catalogue: Catalogue, profile: Profile, lang: str = "nl") -> li
     return lines
 
 
+def answer_head(
+    as_of: dt.date,
+    lang: str = "nl",
+    *,
+    where: Where | None = None,
+    dropped: int = 0,
+    header: list[str] | None = None,
+    form: tuple[str, str] | None = None,
+) -> list[str]:
+    """The lines above an answer: the date, the person, the study form and why, any filter."""
+    t = _T[lang]
+    lines = [f"{t['as_of']}: {as_of.isoformat()}", *(header or [])]
+    if form is not None:
+        why = form[1] if lang == "nl" else _FORM_WHY.get(form[1], form[1])
+        lines.append(f"{t['form']}: {form[0]} ({why})")
+    if where is not None and where.active:
+        lines.append(f"{t['filter']}: {where.describe(lang)}; {dropped} {t['dropped']}")
+    return lines
+
+
 def routes_text(  # noqa: C901 - one line per kind of fact a step has
     routes: tuple[Route, ...],
     as_of: dt.date,
@@ -187,13 +207,7 @@ def routes_text(  # noqa: C901 - one line per kind of fact a step has
 ) -> str:
     """Routes for people: one block per route with its steps, Dutch by default."""
     t = _T[lang]
-    lines = [f"{t['as_of']}: {as_of.isoformat()}", *(header or [])]
-    if form is not None:
-        why = form[1] if lang == "nl" else _FORM_WHY.get(form[1], form[1])
-        lines.append(f"{t['form']}: {form[0]} ({why})")
-    if where is not None and where.active:
-        lines.append(f"{t['filter']}: {where.describe(lang)}; {dropped} {t['dropped']}")
-    lines.append("")
+    lines = [*answer_head(as_of, lang, where=where, dropped=dropped, header=header, form=form), ""]
     if not routes:
         lines.append(t["none"])
     for i, r in enumerate(routes, 1):
@@ -312,9 +326,8 @@ def _cmd_routes(args: argparse.Namespace) -> int:
     else:
         header = profile_text(catalogue, profile, args.lang)
         if groups is not None and not args.all:
-            text = routes_text((), as_of, args.lang, where=where, dropped=dropped, header=header, form=chosen)
-            text = text.rstrip().removesuffix(_T[args.lang]["none"]).rstrip() + "\n\n"
-            text += "\n".join(groups_text(groups, args.lang)).rstrip() + "\n"
+            head = answer_head(as_of, args.lang, where=where, dropped=dropped, header=header, form=chosen)
+            text = "\n".join([*head, "", *groups_text(groups, args.lang)]).rstrip() + "\n"
         else:
             text = routes_text(routes, as_of, args.lang, where=where, dropped=dropped, header=header, form=chosen)
         sys.stdout.write(text)

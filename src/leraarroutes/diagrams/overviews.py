@@ -11,13 +11,13 @@ import datetime as dt
 
 import graphviz
 
-from leraarroutes import _validate
+from leraarroutes import __version__, _validate
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.programmes import Programme, ProgrammeKind, ProgrammeLevel
 from leraarroutes.diagrams.dot import _dot
 from leraarroutes.diagrams.mermaid import _mermaid
 from leraarroutes.diagrams.styles import _STARTS, _STYLE, _Diagram, _Edge, _Node, _programme_label, _start_of
-from leraarroutes.diagrams.words import _QUALIFICATION_LABELS, _WORDS, KIND_LABELS, OVERVIEW_TITLES, version
+from leraarroutes.diagrams.words import _QUALIFICATION_LABELS, _WORDS, KIND_LABELS, OVERVIEW_TITLES
 from leraarroutes.engine import programme_graph
 from leraarroutes.errors import UnknownNameError
 from leraarroutes.model.qualifications import QualificationKind
@@ -155,7 +155,7 @@ def _overview(catalogue: Catalogue, name: str, day: dt.date, lang: str) -> _Diag
         legend_notes=(words["per_subject_note"],) if any(p.subjects for p in programmes) else (),
         heading=(
             OVERVIEW_TITLES[lang][name],
-            words["as_of"].format(day=day.isoformat()) + "; " + words["source"].format(version=version()),
+            words["as_of"].format(day=day.isoformat()) + "; " + words["source"].format(version=__version__),
         ),
     )
 

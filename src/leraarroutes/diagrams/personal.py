@@ -6,13 +6,13 @@ import datetime as dt
 
 import graphviz
 
-from leraarroutes import _validate
+from leraarroutes import __version__, _validate
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.programmes import ProgrammeKind
 from leraarroutes.diagrams.dot import _dot
 from leraarroutes.diagrams.mermaid import _mermaid
 from leraarroutes.diagrams.styles import _STYLE, _Diagram, _Edge, _Node
-from leraarroutes.diagrams.words import _WORDS, KIND_LABELS, version
+from leraarroutes.diagrams.words import _WORDS, KIND_LABELS
 from leraarroutes.engine import explain, find_routes, group_routes
 from leraarroutes.engine.routes import SCHOOL_TARGETS
 from leraarroutes.ids import offering_subject
@@ -152,7 +152,7 @@ def _heading(
     title = words["personal"].format(who=profile.description or words["who"])
     if target:
         title += " " + words["to"].format(target=target)
-    lines = [title, words["as_of"].format(day=day.isoformat()) + "; " + words["source"].format(version=version())]
+    lines = [title, words["as_of"].format(day=day.isoformat()) + "; " + words["source"].format(version=__version__)]
     shown, total = cut
     if shown < total:
         per_route = bool(target) and target not in SCHOOL_TARGETS

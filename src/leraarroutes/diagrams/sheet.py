@@ -13,12 +13,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from leraarroutes import _validate
+from leraarroutes import __version__, _validate
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.offers import Where
 from leraarroutes.diagrams.dot import render
 from leraarroutes.diagrams.personal import personal_digraph
-from leraarroutes.diagrams.words import SETTING_LABELS, version
+from leraarroutes.diagrams.words import SETTING_LABELS
 from leraarroutes.engine import find_routes, group_routes
 from leraarroutes.engine.groups import QualificationGroup
 from leraarroutes.engine.routes import SCHOOL_TARGETS, Route
@@ -186,7 +186,7 @@ def advice_html(  # noqa: C901 - one section after the other
     if target and target not in SCHOOL_TARGETS:
         # one qualification: its best routes one by one, open and conditional (a conditional
         # 12-month route matters more than an open 66-month one)
-        scopes = {s.kind: s.settings for s in catalogue.scopes(day)}
+        scopes = catalogue.teaches(day)
         groups = [
             QualificationGroup(
                 qualification=r.qualification,
@@ -213,7 +213,7 @@ def advice_html(  # noqa: C901 - one section after the other
         f"<p class='meta'>{_e(w['for'])}: {_e(profile.description or w['nobody'])}"
         + (f" → {_e(target)}" if target else "")
         + f" · {_e(w['as_of'])}: {_e(day.isoformat())}</p>",
-        f"<p class='meta'>{_e(w['made'].format(version=version()))}</p>",
+        f"<p class='meta'>{_e(w['made'].format(version=__version__))}</p>",
         f"<h2>{_e(w['start'])}</h2>",
         "<ul>" + "".join(f"<li>{_e(s)}</li>" for s in start or [w["nothing"]]) + "</ul>",
     ]

@@ -167,17 +167,6 @@ OVERVIEW_TITLES = {
 """The title in words of each overview, for the page."""
 
 
-def version() -> str:
-    """The installed version of leraarroutes, for the source line of a picture."""
-    from importlib.metadata import PackageNotFoundError  # noqa: PLC0415 - only when drawing
-    from importlib.metadata import version as installed  # noqa: PLC0415
-
-    try:
-        return installed("leraarroutes")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-        return "(niet geïnstalleerd)"
-
-
 SETTING_LABELS: dict[str, dict[str, str]] = {
     "nl": {
         SchoolSetting.BASISONDERWIJS.value: "basisonderwijs",

@@ -87,7 +87,7 @@ def group_routes(
     for route in routes:
         ranked.setdefault(route.qualification, []).append(route)
     folded = _folded(ranked)
-    settings = {scope.kind: scope.settings for scope in catalogue.scopes(as_of)}
+    settings = catalogue.teaches(as_of)
     groups = []
     for qualification, members in ranked.items():
         if qualification in folded:

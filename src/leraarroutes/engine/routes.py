@@ -253,7 +253,7 @@ def _school_kinds(target: object, catalogue: Catalogue, day: dt.date) -> frozens
     if not isinstance(target, str) or target not in SCHOOL_TARGETS:
         return None
     settings = SCHOOL_TARGETS[target]
-    return frozenset(s.kind for s in catalogue.scopes(day) if settings & set(s.settings))
+    return frozenset(kind for kind, taught in catalogue.teaches(day).items() if settings & set(taught))
 
 
 def _target(target: str | Qualification | None, catalogue: Catalogue) -> Qualification | None:

@@ -69,11 +69,14 @@ if _typing.TYPE_CHECKING:
     from leraarroutes.catalogue.serialize import dumps, loads, make_converter
     from leraarroutes.diagrams import (
         OVERVIEWS,
+        PAGES,
+        SPLIT_FOR_PRINT,
         BrowserMissingError,
         GraphvizMissingError,
         advice_html,
         html_to_pdf,
         overview_mermaid,
+        overview_pages,
         personal_digraph,
         personal_mermaid,
         render,
@@ -97,11 +100,14 @@ _LAZY = {
     **dict.fromkeys(
         (
             "OVERVIEWS",
+            "PAGES",
+            "SPLIT_FOR_PRINT",
             "BrowserMissingError",
             "GraphvizMissingError",
             "advice_html",
             "html_to_pdf",
             "overview_mermaid",
+            "overview_pages",
             "personal_digraph",
             "personal_mermaid",
             "render",
@@ -138,8 +144,10 @@ __version__ = "0.1.0"
 __all__ = [
     "HIGHER_EDUCATION_DEGREES",
     "OVERVIEWS",
+    "PAGES",
     "PROVINCES",
     "SCHOOL_TARGETS",
+    "SPLIT_FOR_PRINT",
     "AdmissionFramework",
     "AllOf",
     "AnyOf",
@@ -225,6 +233,7 @@ __all__ = [
     "make_converter",
     "offering_subject",
     "overview_mermaid",
+    "overview_pages",
     "personal_digraph",
     "personal_mermaid",
     "render",

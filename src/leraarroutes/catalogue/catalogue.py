@@ -14,6 +14,7 @@ ask (relatedness, degree names, programme kinds) through :meth:`Catalogue.contex
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
@@ -23,11 +24,12 @@ from attrs import field, fields, frozen
 from leraarroutes._validate import did_you_mean
 from leraarroutes.catalogue.offers import ProviderOffering
 from leraarroutes.catalogue.programmes import Programme, ProgrammeKind
+from leraarroutes.catalogue.serialize import dumps
 from leraarroutes.errors import ProfileError, UnknownNameError
 from leraarroutes.ids import ProgrammeId, SubjectId
 from leraarroutes.model.education import Diploma, Study
 from leraarroutes.model.profile import Profile
-from leraarroutes.model.qualifications import QualificationKind, QualificationScope, SchoolSetting
+from leraarroutes.model.qualifications import Qualification, QualificationKind, QualificationScope, SchoolSetting
 from leraarroutes.model.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
 from leraarroutes.model.subjects import Subject
 from leraarroutes.register import Identification, load_register, same_institution
@@ -124,6 +126,7 @@ class Catalogue:
     _rows: dict[tuple[str, str], tuple[RelatednessEntry, ...]] = field(init=False, repr=False)
     _names: dict[str, frozenset[str]] = field(init=False, repr=False)
     _croho_names: dict[int, frozenset[str]] = field(init=False, repr=False)
+    _version: list[str] = field(init=False, repr=False, factory=list)  # computed once, on first use
 
     def __attrs_post_init__(self) -> None:
         # Indexes are derived once; the frozen instance stays immutable to its users.
@@ -156,11 +159,43 @@ class Catalogue:
         setter(self, "_offers", {k: tuple(v) for k, v in offers.items()})
         setter(self, "_croho_names", {k: frozenset(v) for k, v in croho.items()})
 
+    @property
+    def version(self) -> str:
+        """A fingerprint of the catalogue's content: the first 12 hex digits of its SHA-256.
+
+        Two catalogues with the same programmes, tables, scopes and offerings have the same
+        version, whatever files they came from; an answer that names it can be traced to its data.
+
+        >>> from leraarroutes import load_catalogue
+        >>> len(load_catalogue().version), load_catalogue().version == load_catalogue().version
+        (12, True)
+        """
+        if not self._version:
+            content = dumps(CatalogueFile(**{section: getattr(self, section) for section in _SECTIONS}), "json")
+            self._version.append(hashlib.sha256(content.encode("utf-8")).hexdigest()[:12])
+        return self._version[0]
+
     # lookups -------------------------------------------------------------------------------
 
     def subject(self, subject_id: str) -> Subject:
         """The subject with this slug; raise :class:`UnknownNameError` with close matches."""
         return _lookup(self._subjects, subject_id, "subject")
+
+    def qualification_name(self, qualification: Qualification | str, lang: str = "nl") -> str:
+        """A qualification in words: its kind and, for a subject, the subject's name.
+
+        >>> from leraarroutes import load_catalogue
+        >>> load_catalogue().qualification_name("eerstegraads:geschiedenis")
+        'eerstegraads Geschiedenis en staatsinrichting'
+        >>> load_catalogue().qualification_name("po", "en")
+        'primary school'
+        """
+        q = qualification if isinstance(qualification, Qualification) else Qualification.parse(str(qualification))
+        kind = q.kind.label(lang)
+        if q.subject is None:
+            return kind
+        subject = self._subjects.get(q.subject)
+        return f"{kind} {subject.label(lang) if subject else q.subject}"
 
     def programme(self, programme_id: str) -> Programme:
         """A programme, or a per-subject offering ``"<id>/<subject>"``, by id."""

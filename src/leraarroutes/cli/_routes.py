@@ -109,6 +109,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of 1 or more, got {number}")
+    return number
+
+
 MAX_OFFERS_SHOWN = 6
 """Offerings listed per step in the text output; the JSON report has them all."""
 
@@ -442,25 +452,46 @@ def _cmd_advice(args: argparse.Namespace) -> int:
     return 0
 
 
+def _personal_drawing(
+    args: argparse.Namespace, catalogue: Catalogue, as_of: dt.date, *, mermaid: bool
+) -> tuple[str, Any]:
+    """``diagram persoonlijk``: the person's map as Mermaid text or as a graphviz drawing."""
+    from leraarroutes import diagrams  # noqa: PLC0415 - graphviz is imported only for diagrams
+
+    if args.profile is None:
+        raise InputError("diagram persoonlijk needs --profile FILE")
+    profile = load_profile(args.profile)
+    catalogue.check_profile(profile, file=args.profile)
+    if mermaid:
+        return diagrams.personal_mermaid(catalogue, profile, args.target, as_of=as_of, lang=args.lang), None
+    graph = diagrams.personal_digraph(
+        catalogue,
+        profile,
+        args.target,
+        as_of=as_of,
+        lang=args.lang,
+        limit=args.limit,
+        page=args.page,
+        dpi=args.dpi,
+    )
+    return "", graph
+
+
 def _cmd_diagram(args: argparse.Namespace) -> int:
     from leraarroutes import diagrams  # noqa: PLC0415 - graphviz is imported only for diagrams
 
     catalogue = load_catalogue(*args.extra)
     as_of = args.as_of or dt.date.today()
     suffix = "dot" if args.output is None else args.output.rsplit(".", 1)[-1].lower()
+    pages: tuple[Any, ...] = ()
     if args.name == "persoonlijk":
-        if args.profile is None:
-            raise InputError("diagram persoonlijk needs --profile FILE")
-        profile = load_profile(args.profile)
-        catalogue.check_profile(profile, file=args.profile)
-        if suffix == "mmd":
-            text = diagrams.personal_mermaid(catalogue, profile, args.target, as_of=as_of, lang=args.lang)
-        else:
-            graph = diagrams.personal_digraph(catalogue, profile, args.target, as_of=as_of, lang=args.lang)
+        text, graph = _personal_drawing(args, catalogue, as_of, mermaid=suffix == "mmd")
     elif suffix == "mmd":
         text = diagrams.overview_mermaid(catalogue, args.name, as_of=as_of, lang=args.lang)
     else:
-        graph = diagrams.to_digraph(catalogue, args.name, as_of=as_of, lang=args.lang)
+        graph = diagrams.to_digraph(catalogue, args.name, as_of=as_of, lang=args.lang, page=args.page, dpi=args.dpi)
+        if suffix == "pdf":  # printed: an overview too large for one page gets one page per sector
+            pages = diagrams.overview_pages(catalogue, args.name, as_of=as_of, lang=args.lang, page=args.page)
     if suffix == "mmd":
         if args.output is None:  # pragma: no cover - suffix comes from the output name
             sys.stdout.write(text)
@@ -473,7 +504,7 @@ def _cmd_diagram(args: argparse.Namespace) -> int:
     for source in [*args.extra, *([args.profile] if args.profile else [])]:
         if Path(source).resolve() == Path(args.output).resolve():
             raise InputError("refusing to write over an input file", file=args.output)
-    diagrams.render(graph, args.output)
+    diagrams.render(pages or graph, args.output)
     return 0
 
 
@@ -498,6 +529,42 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diagram_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
+    from leraarroutes.diagrams import OVERVIEWS, PAGES  # noqa: PLC0415 - the names only
+
+    p = sub.add_parser("diagram", help="draw a route overview or a personal route map")
+    p.add_argument("name", choices=[*OVERVIEWS, "persoonlijk"])
+    p.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="FILE",
+        help="FILE.svg, .png, .pdf, .dot or .mmd (default: DOT on stdout)",
+    )
+    p.add_argument("--profile", default=None, metavar="FILE", help="profile file, for persoonlijk")
+    p.add_argument("--target", default=None, help="qualification, for persoonlijk")
+    p.add_argument(
+        "--limit",
+        type=_positive,
+        default=12,
+        metavar="N",
+        help="persoonlijk: at most N routes (with a target) or qualifications (without); default 12",
+    )
+    p.add_argument(
+        "--page",
+        choices=tuple(PAGES),
+        default="a4",
+        help="the page the drawing is fitted to (default a4, landscape); alles stays full size except as .pdf",
+    )
+    p.add_argument(
+        "--dpi", type=_positive, default=96, metavar="N", help="pixels per inch of a .png (36-600, default 96)"
+    )
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
+    p.set_defaults(func=_cmd_diagram)
+
+
 def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     """Add the route commands to the CLI's subparsers."""
     p = sub.add_parser("batch", help="routes for every profile in a CSV, JSON Lines or Parquet file")
@@ -515,23 +582,7 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     _filters(p)
     p.set_defaults(func=_cmd_batch)
 
-    from leraarroutes.diagrams import OVERVIEWS  # noqa: PLC0415 - the names only
-
-    p = sub.add_parser("diagram", help="draw a route overview or a personal route map")
-    p.add_argument("name", choices=[*OVERVIEWS, "persoonlijk"])
-    p.add_argument(
-        "-o",
-        "--output",
-        default=None,
-        metavar="FILE",
-        help="FILE.svg, .png, .pdf, .dot or .mmd (default: DOT on stdout)",
-    )
-    p.add_argument("--profile", default=None, metavar="FILE", help="profile file, for persoonlijk")
-    p.add_argument("--target", default=None, help="qualification, for persoonlijk")
-    p.add_argument("--as-of", type=_date, default=None, metavar="DATE")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl")
-    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
-    p.set_defaults(func=_cmd_diagram)
+    _diagram_parser(sub)
 
     p = sub.add_parser("advies", help="a printable advice sheet (HTML, or PDF through chromium)")
     p.add_argument("--profile", required=True, metavar="FILE", help="profile file (YAML, JSON or TOML)")

@@ -19,8 +19,8 @@ The modules: :mod:`~leraarroutes.diagrams.overviews` (the named overviews),
 True
 """
 
-from leraarroutes.diagrams.dot import GraphvizMissingError, render
-from leraarroutes.diagrams.overviews import OVERVIEWS, overview_mermaid, to_digraph
+from leraarroutes.diagrams.dot import PAGES, GraphvizMissingError, render
+from leraarroutes.diagrams.overviews import OVERVIEWS, SPLIT_FOR_PRINT, overview_mermaid, overview_pages, to_digraph
 from leraarroutes.diagrams.personal import personal_digraph, personal_mermaid
 from leraarroutes.diagrams.sheet import BrowserMissingError, advice_html, html_to_pdf
 from leraarroutes.diagrams.words import KIND_LABELS
@@ -28,11 +28,14 @@ from leraarroutes.diagrams.words import KIND_LABELS
 __all__ = [
     "KIND_LABELS",
     "OVERVIEWS",
+    "PAGES",
+    "SPLIT_FOR_PRINT",
     "BrowserMissingError",
     "GraphvizMissingError",
     "advice_html",
     "html_to_pdf",
     "overview_mermaid",
+    "overview_pages",
     "personal_digraph",
     "personal_mermaid",
     "render",

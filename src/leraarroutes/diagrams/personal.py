@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
+from collections.abc import Callable
 
 import graphviz
 
@@ -14,7 +16,7 @@ from leraarroutes.diagrams.mermaid import _mermaid
 from leraarroutes.diagrams.styles import _STYLE, _Diagram, _Edge, _Node
 from leraarroutes.diagrams.words import _WORDS, KIND_LABELS
 from leraarroutes.engine import explain, find_routes, group_routes
-from leraarroutes.engine.routes import SCHOOL_TARGETS
+from leraarroutes.engine.routes import SCHOOL_TARGETS, Blocked
 from leraarroutes.ids import offering_subject
 from leraarroutes.model.profile import Profile
 
@@ -54,6 +56,12 @@ def _personal(
     }
     edges: dict[tuple[str, str], _Edge] = {}
     kinds: set[ProgrammeKind] = set()
+    # Conditions and reasons as numbered notes in the legend: a PNG or a PDF has no tooltips.
+    notes: dict[str, int] = {}
+
+    def note(text: str) -> str:
+        return f"({notes.setdefault(text, len(notes) + 1)})"
+
     for route in routes:
         previous = "you"
         for step in route.steps:
@@ -64,7 +72,7 @@ def _personal(
             facts = ", ".join(
                 x
                 for x in (
-                    f"{step.months} {words['months']}" if step.months is not None else "",
+                    f"{step.months} {words['months']}" if step.months else "",  # a test takes no months
                     f"{step.ec} EC" if step.ec is not None else "",
                 )
                 if x
@@ -78,13 +86,15 @@ def _personal(
             )
             conditional = bool(step.conditions)
             key = (previous, step.programme)
+            condition = "; ".join(c.text(lang) for c in step.conditions) or None
             edge = _Edge(
                 tail=previous,
                 head=step.programme,
                 style="dashed" if conditional else "solid",
                 color="#e6550d" if conditional else "#31a354",
                 penwidth="1.5" if conditional else "2.5",
-                tooltip="; ".join(c.text(lang) for c in step.conditions) or None,
+                label=note(condition) if condition else None,
+                tooltip=condition,
             )
             if key not in edges or (edges[key].style == "dashed" and edge.style == "solid"):
                 edges[key] = edge
@@ -94,7 +104,7 @@ def _personal(
             qid,
             _Node(
                 id=qid,
-                label=(route.qualification,),
+                label=(catalogue.qualification_name(route.qualification, lang),),
                 group="q",
                 shape="doubleoctagon",
                 style="filled",
@@ -103,26 +113,9 @@ def _personal(
             ),
         )
         edges.setdefault((previous, qid), _Edge(tail=previous, head=qid, color="#333333", penwidth="1.5"))
-    for b in blocked:
-        if b.programme in nodes:
-            continue
-        p = catalogue.programme(b.programme)
-        reasons = "; ".join(r.text(lang) for r in b.reasons)
-        nodes[b.programme] = _Node(
-            id=b.programme,
-            label=(
-                p.name_en if lang == "en" and p.name_en else p.name,
-                offering_subject(b.programme) or "",
-                words["blocked"],
-            ),
-            group=p.sector.value,
-            fill="#eeeeee",
-            style="filled,rounded,dotted",
-            tooltip=reasons,
-        )
-        edges[("you", b.programme)] = _Edge(
-            tail="you", head=b.programme, style="dotted", color="#bbbbbb", tooltip=reasons
-        )
+    for node in _closed(catalogue, [b for b in blocked if b.programme not in nodes], words, lang, note):
+        nodes[node.id] = node
+        edges[("you", node.id)] = _Edge(tail="you", head=node.id, style="dotted", color="#bbbbbb")
     present = {n.group for n in nodes.values()}
     groups = (
         [("start", words["start"])]
@@ -139,20 +132,74 @@ def _personal(
             for k in sorted(kinds, key=lambda k: list(ProgrammeKind).index(k))
         ),
         legend_title=words["legend"],
-        legend_notes=tuple(words["lines_note"].split("; ")),
+        legend_notes=(
+            *words["lines_note"].split("; "),
+            *(f"({number}) {_wrapped(text)}" for text, number in notes.items()),
+        ),
         heading=_heading(
-            profile, target, day, words, cut=(shown, total) if target is None or school else (len(routes), len(every))
+            profile,
+            target,
+            day,
+            words,
+            cut=(shown, total) if target is None or school else (len(routes), len(every)),
+            catalogue_version=catalogue.version,
+            target_words=None if target is None or school else catalogue.qualification_name(target, lang),
         ),
     )
 
 
+def _closed(
+    catalogue: Catalogue, blocked: list[Blocked], words: dict[str, str], lang: str, note: Callable[[str], str]
+) -> list[_Node]:
+    """The closed programmes as one list per sector, each with the number of its note.
+
+    A box per programme would make the map as tall as the list and its text too small to read.
+    """
+    closed: dict[str, list[str]] = {}
+    tooltips: dict[str, list[str]] = {}
+    for b in blocked:
+        p = catalogue.programme(b.programme)
+        reasons = "; ".join(r.text(lang) for r in b.reasons)
+        name = p.name_en if lang == "en" and p.name_en else p.name
+        subject = offering_subject(b.programme)
+        closed.setdefault(p.sector.value, []).append(f"{name}{f' ({subject})' if subject else ''} {note(reasons)}")
+        tooltips.setdefault(p.sector.value, []).append(f"{name}: {reasons}")
+    return [
+        _Node(
+            id=f"closed-{sector}",
+            label=(words["closed"].format(n=len(lines)), *lines),
+            group=sector,
+            fill="#eeeeee",
+            style="filled,rounded,dotted",
+            tooltip=" | ".join(tooltips[sector]),
+            wrap=64,
+        )
+        for sector, lines in closed.items()
+    ]
+
+
+_NOTE_WIDTH = 48  # characters per line of a note in the legend
+
+
+def _wrapped(text: str) -> str:
+    return "\n".join(textwrap.wrap(text, _NOTE_WIDTH)) or text
+
+
 def _heading(
-    profile: Profile, target: str | None, day: dt.date, words: dict[str, str], *, cut: tuple[int, int]
+    profile: Profile,
+    target: str | None,
+    day: dt.date,
+    words: dict[str, str],
+    *,
+    cut: tuple[int, int],
+    catalogue_version: str,
+    target_words: str | None,
 ) -> tuple[str, ...]:
     title = words["personal"].format(who=profile.description or words["who"])
     if target:
-        title += " " + words["to"].format(target=target)
-    lines = [title, words["as_of"].format(day=day.isoformat()) + "; " + words["source"].format(version=__version__)]
+        title += " " + words["to"].format(target=target_words or target)
+    source = words["source"].format(version=__version__, catalogue=catalogue_version)
+    lines = [title, words["as_of"].format(day=day.isoformat()) + "; " + source]
     shown, total = cut
     if shown < total:
         per_route = bool(target) and target not in SCHOOL_TARGETS
@@ -168,11 +215,15 @@ def personal_digraph(
     as_of: dt.date | None = None,
     lang: str = "nl",
     limit: int = 12,
+    page: str = "a4",
+    dpi: int = 96,
 ) -> graphviz.Digraph:
     """One person's route map, with the person marked as the starting point.
 
-    Open routes are bold, conditional routes dashed (conditions in the tooltip), and blocked
-    programmes grey with the reasons in their tooltip.
+    Open routes are bold, conditional routes dashed with a numbered note, and blocked programmes
+    grey with a numbered note; the notes stand in the legend (and in the SVG's tooltips). At most
+    ``limit`` routes (with a target) or qualifications (without); the heading says what was left
+    out. Fitted to ``page``, like :func:`~leraarroutes.diagrams.overviews.to_digraph`.
 
     >>> from leraarroutes import Diploma, Level, Profile, load_catalogue
     >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
@@ -180,7 +231,9 @@ def personal_digraph(
     >>> graph.source.splitlines()[0], "pwpo" in graph.source
     ('digraph persoonlijk {', True)
     """
-    return _dot(_personal(catalogue, profile, target, day=_validate.day(as_of), lang=lang, limit=limit))
+    return _dot(
+        _personal(catalogue, profile, target, day=_validate.day(as_of), lang=lang, limit=limit), page=page, dpi=dpi
+    )
 
 
 def personal_mermaid(

@@ -66,6 +66,7 @@ class _Node:
     style: str = "filled,rounded"
     tooltip: str | None = None
     penwidth: str = "1"
+    wrap: int = 30  # characters per line of the drawn label; longer lines wrap at spaces
 
 
 @frozen
@@ -97,17 +98,17 @@ def _programme_label(p: Programme, lang: str) -> tuple[str, ...]:
     words = _WORDS[lang]
     name = p.name_en if lang == "en" and p.name_en else p.name
     facts = []
-    if p.durations:
+    if p.durations and max(d.months_max or d.months for d in p.durations) > 0:  # a test takes no months
         shortest = min(p.durations, key=lambda d: d.months)
         span = f"{shortest.months}" if shortest.months_max is None else f"{shortest.months}-{shortest.months_max}"
         facts.append(f"{span} {words['months']}")
     if p.ec is not None:
         facts.append(f"{p.ec} EC")
     lines = [name]
+    if p.subjects:
+        facts.append(words["per_subject"].format(n=len(p.subjects)))
     if facts:
         lines.append(", ".join(facts))
-    if p.subjects:
-        lines.append(words["per_subject"].format(n=len(p.subjects)))
     return tuple(lines)
 
 

@@ -47,6 +47,31 @@ class QualificationKind(enum.StrEnum):
         """Whether a qualification of this kind is for one school subject."""
         return self in _VO_ORDER
 
+    def label(self, lang: str = "nl") -> str:
+        """The kind in words, in ``lang`` (``"nl"`` or ``"en"``).
+
+        >>> QualificationKind.BEPERKT_TWEEDEGRAADS.label(), QualificationKind.PO.label("en")
+        ('beperkt tweedegraads', 'primary school')
+        """
+        return _KIND_WORDS[_validate.language(lang)][self]
+
+
+_KIND_WORDS = {
+    "nl": {
+        QualificationKind.PO: "bevoegdheid po",
+        QualificationKind.BEPERKT_TWEEDEGRAADS: "beperkt tweedegraads",
+        QualificationKind.TWEEDEGRAADS: "tweedegraads",
+        QualificationKind.EERSTEGRAADS: "eerstegraads",
+        QualificationKind.PDG: "PDG (mbo)",
+    },
+    "en": {
+        QualificationKind.PO: "primary school",
+        QualificationKind.BEPERKT_TWEEDEGRAADS: "limited second degree",
+        QualificationKind.TWEEDEGRAADS: "second degree",
+        QualificationKind.EERSTEGRAADS: "first degree",
+        QualificationKind.PDG: "PDG (mbo)",
+    },
+}
 
 _VO_ORDER = {
     QualificationKind.BEPERKT_TWEEDEGRAADS: 1,

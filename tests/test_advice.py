@@ -33,7 +33,11 @@ def _text(page: str) -> str:
 @pytest.mark.parametrize(
     ("person", "target", "expected"),
     [
-        ("geschiedenismaster", None, ["eerstegraads:geschiedenis", "Eenjarige educatieve master", "12 maanden"]),
+        (
+            "geschiedenismaster",
+            None,
+            ["eerstegraads Geschiedenis en staatsinrichting", "Eenjarige educatieve master", "12 maanden"],
+        ),
         ("ingenieur", "eerstegraads:natuurkunde", ["Na te gaan", "Werktuigbouwkunde", "12 maanden", "Bronnen"]),
         ("havist", "po", ["Pabo", "€ 10.120", "Nu open voor jou", "basisonderwijs"]),
     ],
@@ -49,6 +53,8 @@ def test_the_sheet_says_what_an_adviser_hands_over(
     for words in expected:
         assert words in text, words
     assert page.count("<svg") == 1
+    assert "catalogus " + catalogue.version in text
+    assert "<section class='map'>" in page  # printed on a landscape page of its own
     assert "https://" in text
 
 

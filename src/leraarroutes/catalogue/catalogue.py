@@ -26,7 +26,7 @@ from leraarroutes.catalogue.offers import ProviderOffering
 from leraarroutes.catalogue.programmes import Programme, ProgrammeKind
 from leraarroutes.catalogue.serialize import dumps
 from leraarroutes.errors import ProfileError, UnknownNameError
-from leraarroutes.ids import ProgrammeId, SubjectId
+from leraarroutes.ids import ProgrammeId, SubjectId, offering_subject
 from leraarroutes.model.education import Diploma, Study
 from leraarroutes.model.profile import Profile
 from leraarroutes.model.qualifications import Qualification, QualificationKind, QualificationScope, SchoolSetting
@@ -377,6 +377,22 @@ class _CatalogueContext:
             return self.catalogue.programme(programme).kind.value
         except UnknownNameError:
             return None
+
+    def programme_name(self, programme: ProgrammeId, lang: str) -> str | None:
+        try:
+            found = self.catalogue.programme(programme)
+        except UnknownNameError:
+            return None
+        name = found.name_en if lang == "en" and found.name_en else found.name
+        subject = offering_subject(programme)
+        if subject is None:
+            return name
+        known = self.catalogue._subjects.get(subject)  # noqa: SLF001 - the context is the catalogue's own
+        return f"{name} ({known.label(lang) if known else subject})"
+
+    def subject_name(self, subject: SubjectId, lang: str) -> str | None:
+        known = self.catalogue._subjects.get(subject)  # noqa: SLF001 - the context is the catalogue's own
+        return None if known is None else known.label(lang)
 
     def is_vocational(self, subject: SubjectId) -> bool | None:
         known = self.catalogue._subjects.get(subject)  # noqa: SLF001 - the context is the catalogue's own

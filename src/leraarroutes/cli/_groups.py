@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from leraarroutes.diagrams.words import SETTING_LABELS
+from leraarroutes.diagrams.words import SETTING_LABELS, route_figures
 from leraarroutes.engine.groups import QualificationGroup
 from leraarroutes.engine.routes import Route
+from leraarroutes.model.qualifications import Qualification
 
 OPEN_SHOWN = 8
 """Lines of open qualifications (those with the same kind, best route and figures share one); the
@@ -52,34 +53,34 @@ _T = {
 }
 
 
-def _figures(route: Route, lang: str) -> str:
-    t = _T[lang]
-    months = t["unknown"] if route.months is None else f"{route.months}"
-    if route.months is not None and route.months_unknown:
-        months = f"≥ {months}"
-    parts = [f"{months} {t['months']}"]
-    if route.ec is not None:
-        parts.append(f"{'≥ ' if route.ec_unknown else ''}{route.ec} EC")
-    if route.cost_eur is not None:
-        parts.append(f"€ {route.cost_eur:,}".replace(",", "."))
-    return ", ".join(parts)
-
-
 def _steps(route: Route, lang: str) -> str:
     return " → ".join((s.name_en if lang == "en" and s.name_en else s.name) for s in route.steps)
+
+
+def _kind_words(group: QualificationGroup, lang: str) -> str:
+    return Qualification.parse(group.qualification).kind.label(lang)
+
+
+def _subject_words(group: QualificationGroup, lang: str) -> str:
+    """The subject of a group's qualification in words ("Geschiedenis en staatsinrichting"), or ""."""
+    if Qualification.parse(group.qualification).subject is None:
+        return ""
+    return group.label(lang).removeprefix(_kind_words(group, lang) + " ")
 
 
 def _open_lines(group: QualificationGroup, lang: str) -> list[str]:
     t = _T[lang]
     where = ", ".join(SETTING_LABELS[lang][s] for s in group.teaches)
-    head = f"  {group.qualification}" + (f" - {t['teaches']}: {where}" if where else "")
-    best = f"     {t['best']}: {_figures(group.best, lang)} - {_steps(group.best, lang)}"
+    head = f"  {group.label(lang)}" + (f" - {t['teaches']}: {where}" if where else "")
+    best = f"     {t['best']}: {route_figures(group.best, lang)} - {_steps(group.best, lang)}"
     extra = []
     others = len(group.routes) - 1 + group.more
     if others:
         extra.append(t["more_route"] if others == 1 else t["more_routes"].format(n=others))
-    if group.also:
-        extra.append(f"{t['also']}: {', '.join(group.also)}")
+    if group.also:  # narrower qualifications of the same subject: the kind says which
+        subject = _subject_words(group, lang)
+        also = [" ".join(filter(None, (Qualification.parse(q).kind.label(lang), subject))) for q in group.also]
+        extra.append(f"{t['also']}: {', '.join(also)}")
     return [head, best + (f" ({'; '.join(extra)})" if extra else "")]
 
 
@@ -91,7 +92,7 @@ def _open_clusters(groups: list[QualificationGroup], lang: str) -> list[list[Qua
     clusters: dict[tuple[str, str, str, tuple[str, ...]], list[QualificationGroup]] = {}
     for group in groups:
         kind = group.qualification.partition(":")[0]
-        key = (kind, _figures(group.best, lang), _steps(group.best, lang), tuple(group.teaches))
+        key = (kind, route_figures(group.best, lang), _steps(group.best, lang), tuple(group.teaches))
         clusters.setdefault(key, []).append(group)
     return list(clusters.values())
 
@@ -100,14 +101,14 @@ def _cluster_lines(cluster: list[QualificationGroup], lang: str) -> list[str]:
     if len(cluster) == 1:
         return _open_lines(cluster[0], lang)
     t = _T[lang]
-    kind = cluster[0].qualification.partition(":")[0]
-    subjects = [g.qualification.partition(":")[2] for g in cluster]
+    kind = _kind_words(cluster[0], lang)
+    subjects = [_subject_words(g, lang) for g in cluster]
     listed = ", ".join(subjects[:SUBJECTS_SHOWN]) + (
         f" (+{len(subjects) - SUBJECTS_SHOWN})" if len(subjects) > SUBJECTS_SHOWN else ""
     )
     where = ", ".join(SETTING_LABELS[lang][s] for s in cluster[0].teaches)
     head = f"  {kind} {listed}" + (f" - {t['teaches']}: {where}" if where else "")
-    return [head, f"     {t['best']}: {_figures(cluster[0].best, lang)} - {_steps(cluster[0].best, lang)}"]
+    return [head, f"     {t['best']}: {route_figures(cluster[0].best, lang)} - {_steps(cluster[0].best, lang)}"]
 
 
 def _check(route: Route, lang: str) -> str:
@@ -123,9 +124,9 @@ def _conditional_lines(groups: list[QualificationGroup], lang: str) -> list[str]
     t = _T[lang]
     clusters: dict[tuple[str, str, str], list[str]] = {}
     for group in groups:
-        kind, _, subject = group.qualification.partition(":")
-        key = (kind, _figures(group.best, lang), _check(group.best, lang))
-        clusters.setdefault(key, []).append(subject)
+        kind = _kind_words(group, lang)
+        key = (kind, route_figures(group.best, lang), _check(group.best, lang))
+        clusters.setdefault(key, []).append(_subject_words(group, lang))
     lines = []
     for (kind, figures, check), subjects in clusters.items():
         named = [s for s in subjects if s]

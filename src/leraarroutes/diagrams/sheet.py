@@ -18,7 +18,7 @@ from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.offers import Where
 from leraarroutes.diagrams.dot import render
 from leraarroutes.diagrams.personal import personal_digraph
-from leraarroutes.diagrams.words import SETTING_LABELS
+from leraarroutes.diagrams.words import SETTING_LABELS, route_figures
 from leraarroutes.engine import find_routes, group_routes
 from leraarroutes.engine.groups import QualificationGroup
 from leraarroutes.engine.routes import SCHOOL_TARGETS, Route
@@ -39,7 +39,7 @@ _W = {
         "for": "Voor",
         "nobody": "jou",
         "as_of": "Peildatum",
-        "made": "Gemaakt met leraarroutes {version}; de catalogus van die versie",
+        "made": "Gemaakt met leraarroutes {version}, catalogus {catalogue}",
         "start": "Je vooropleiding",
         "open": "Nu open voor jou",
         "conditional": "Open als een voorwaarde uitkomt",
@@ -63,7 +63,7 @@ _W = {
         "for": "For",
         "nobody": "you",
         "as_of": "As of",
-        "made": "Made with leraarroutes {version}; the catalogue of that version",
+        "made": "Made with leraarroutes {version}, catalogue {catalogue}",
         "start": "Your education",
         "open": "Open to you now",
         "conditional": "Open if a condition holds",
@@ -86,6 +86,7 @@ _W = {
 
 _CSS = """
 @page { size: A4; margin: 15mm; }
+@page map { size: A4 landscape; margin: 10mm; }
 body { font-family: Helvetica, Arial, sans-serif; font-size: 10.5pt; color: #222; max-width: 190mm; margin: auto; }
 h1 { font-size: 17pt; margin-bottom: 2pt; }
 h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1px solid #bbb; }
@@ -96,23 +97,20 @@ th { background: #f3f3f3; }
 .note { background: #fff7bc; padding: 4pt 6pt; }
 figure { margin: 0; }
 figure svg { width: 100%; height: auto; }
+/* printed, the map has a landscape page of its own: at the width of a portrait page its text is too small */
+section.map { page: map; break-before: page; }
+@media print { body { max-width: none; } section.map svg { width: 100%; max-height: 170mm; } }
 ol.sources { font-size: 8.5pt; color: #444; word-break: break-all; }
 """
 
 
+def _target_words(catalogue: Catalogue, target: str, lang: str) -> str:
+    """A qualification in words; a school type ("vmbo") as it was asked."""
+    return target if target in SCHOOL_TARGETS else catalogue.qualification_name(target, lang)
+
+
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
-
-
-def _figures(route: Route, lang: str) -> str:
-    w = _W[lang]
-    months = w["unknown"] if route.months is None else f"{'≥ ' if route.months_unknown else ''}{route.months}"
-    if route.months_max and not route.months_unknown:
-        months = f"{route.months}-{route.months_max}"
-    parts = [f"{months} {w['months']}" + (f" {route.form}" if route.form else "")]
-    parts.append("EC " + w["unknown"] if route.ec is None else f"{'≥ ' if route.ec_unknown else ''}{route.ec} EC")
-    parts.append("€ " + w["unknown"] if route.cost_eur is None else f"€ {route.cost_eur:,}".replace(",", "."))
-    return ", ".join(parts)
 
 
 PLACES_PER_STEP = 3
@@ -140,10 +138,10 @@ def _open_rows(groups: list[QualificationGroup], lang: str, settings: dict[str, 
         notes = [s.grant_text(lang) for s in route.steps if s.grant_text(lang)]
         rows.append(
             "<tr>"
-            f"<td>{_e(g.qualification)}</td>"
+            f"<td>{_e(g.label(lang))}</td>"
             f"<td>{_e(', '.join(settings.get(s.value, s.value) for s in g.teaches))}</td>"
             f"<td>{_steps(route, lang)}" + "".join(f"<br><em>{_e(n)}</em>" for n in notes) + "</td>"
-            f"<td>{_e(_figures(route, lang))}</td>"
+            f"<td>{_e(route_figures(route, lang))}</td>"
             f"<td>{_e(_where(route))}</td>"
             "</tr>"
         )
@@ -194,6 +192,8 @@ def advice_html(  # noqa: C901 - one section after the other
                 routes=(r,),
                 more=0,
                 teaches=scopes.get(Qualification.parse(r.qualification).kind, ()),
+                name=catalogue.qualification_name(r.qualification, "nl"),
+                name_en=catalogue.qualification_name(r.qualification, "en"),
             )
             for r in routes
         ]
@@ -205,15 +205,15 @@ def advice_html(  # noqa: C901 - one section after the other
         conditional = [g for g in groups if g.status != "open"]
     start = [d.level.value + (f" {d.programme}" if d.programme else "") for d in profile.diplomas]
     start += [f"{s.level.value} {s.programme or ''} ({s.ec} EC)".strip() for s in profile.studying]
-    start += [str(q) for q in profile.qualifications]
+    start += [catalogue.qualification_name(q, lang) for q in profile.qualifications]
     if profile.job is not None:
         start.append(f"{profile.job.sector.value}" + (f" ({profile.job.subject})" if profile.job.subject else ""))
     body = [
         f"<h1>{_e(w['title'])}</h1>",
         f"<p class='meta'>{_e(w['for'])}: {_e(profile.description or w['nobody'])}"
-        + (f" → {_e(target)}" if target else "")
+        + (f" → {_e(_target_words(catalogue, target, lang))}" if target else "")
         + f" · {_e(w['as_of'])}: {_e(day.isoformat())}</p>",
-        f"<p class='meta'>{_e(w['made'].format(version=__version__))}</p>",
+        f"<p class='meta'>{_e(w['made'].format(version=__version__, catalogue=catalogue.version))}</p>",
         f"<h2>{_e(w['start'])}</h2>",
         "<ul>" + "".join(f"<li>{_e(s)}</li>" for s in start or [w["nothing"]]) + "</ul>",
     ]
@@ -234,21 +234,24 @@ def advice_html(  # noqa: C901 - one section after the other
         for g in conditional[:CONDITIONAL_ON_SHEET]:
             checks = "; ".join(c.text(lang) for s in g.best.steps for c in s.conditions)
             body.append(
-                f"<li><strong>{_e(g.qualification)}</strong> via {_steps(g.best, lang)}: "
-                f"{_e(_figures(g.best, lang))} — "
+                f"<li><strong>{_e(g.label(lang))}</strong> via {_steps(g.best, lang)}: "
+                f"{_e(route_figures(g.best, lang))} — "
                 f"{_e(w['check'])}: {_e(checks)}</li>"
             )
         body.append("</ul>")
         if len(conditional) > CONDITIONAL_ON_SHEET:
             body.append(f"<p>{_e(w['more'].format(n=len(conditional) - CONDITIONAL_ON_SHEET))}</p>")
-    if groups:
-        body.append(f"<h2>{_e(w['map'])}</h2><figure>{_map_svg(catalogue, profile, target, day, lang)}</figure>")
     shown = open_groups[:OPEN_ON_SHEET] + conditional[:CONDITIONAL_ON_SHEET]
     sources = list(dict.fromkeys(s.sources[0] for g in shown for s in g.best.steps if s.sources))
     if sources:
         body.append(f"<h2>{_e(w['sources'])}</h2><ol class='sources'>")
         body.extend(f"<li>{_e(u)}</li>" for u in sources)
         body.append("</ol>")
+    if groups:  # last: printed, it takes a landscape page of its own
+        body.append(
+            f"<section class='map'><h2>{_e(w['map'])}</h2>"
+            f"<figure>{_map_svg(catalogue, profile, target, day, lang)}</figure></section>"
+        )
     return (
         f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
         f"<title>{_e(w['title'])}</title><style>{_CSS}</style></head>\n<body>\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from leraarroutes.catalogue.programmes import ProgrammeKind
+from leraarroutes.engine.routes import Route
 from leraarroutes.model.qualifications import QualificationKind, SchoolSetting
 
 _WORDS = {
@@ -204,3 +205,25 @@ SETTING_LABELS: dict[str, dict[str, str]] = {
     },
 }
 """The school settings a qualification's scope names, in words."""
+
+
+_FIGURE_WORDS = {"nl": ("maanden", "onbekend"), "en": ("months", "unknown")}
+
+
+def route_figures(route: Route, lang: str = "nl") -> str:
+    """A route's duration (in its form), EC and cost on one line, unknowns said as unknown.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import Diploma, Level, Profile, find_routes, load_catalogue
+    >>> havist = Profile(diplomas=(Diploma(level=Level.HAVO),))
+    >>> route_figures(find_routes(load_catalogue(), havist, "po", as_of=dt.date(2024, 1, 1))[0])
+    '48 maanden voltijd, 240 EC, € 10.120'
+    """
+    months_word, unknown = _FIGURE_WORDS[lang]
+    months = unknown if route.months is None else f"{'≥ ' if route.months_unknown else ''}{route.months}"
+    if route.months_max and not route.months_unknown:
+        months = f"{route.months}-{route.months_max}"
+    parts = [f"{months} {months_word}" + (f" {route.form}" if route.form else "")]
+    parts.append("EC " + unknown if route.ec is None else f"{'≥ ' if route.ec_unknown else ''}{route.ec} EC")
+    parts.append("€ " + unknown if route.cost_eur is None else f"€ {route.cost_eur:,}".replace(",", "."))
+    return ", ".join(parts)

@@ -48,6 +48,12 @@ class QualificationGroup:
     more: int
     teaches: tuple[SchoolSetting, ...]
     also: tuple[str, ...] = ()
+    name: str = ""
+    name_en: str = ""
+
+    def label(self, lang: str = "nl") -> str:
+        """The qualification in words (``name`` or ``name_en``), or its id when no name was given."""
+        return (self.name_en if lang == "en" else self.name) or self.qualification
 
     @property
     def best(self) -> Route:
@@ -58,6 +64,7 @@ class QualificationGroup:
         """The group as the documented JSON object."""
         return {
             "qualification": self.qualification,
+            "name": self.label(lang),
             "status": self.status,
             "teaches": [s.value for s in self.teaches],
             "also": list(self.also),
@@ -101,6 +108,8 @@ def group_routes(
                 more=len(members) - len(shown),
                 teaches=settings.get(Qualification.parse(qualification).kind, ()),
                 also=tuple(q for q, into in folded.items() if into == qualification),
+                name=catalogue.qualification_name(qualification, "nl"),
+                name_en=catalogue.qualification_name(qualification, "en"),
             )
         )
     # stable: within open and within conditional, the order of each group's best route

@@ -130,6 +130,14 @@ class RuleContext(Protocol):
         """Whether ``subject`` is a designated vocational subject, or None when unknown."""
         ...
 
+    def programme_name(self, programme: ProgrammeId, lang: str) -> str | None:
+        """The name of a programme (or offering, with its subject) in ``lang``, or None when unknown."""
+        ...
+
+    def subject_name(self, subject: SubjectId, lang: str) -> str | None:
+        """The name of a school subject in ``lang``, or None when unknown."""
+        ...
+
 
 @frozen
 class _NoContext:
@@ -154,6 +162,14 @@ class _NoContext:
 
     def is_vocational(self, subject: SubjectId) -> bool | None:
         _ = subject
+        return None
+
+    def programme_name(self, programme: ProgrammeId, lang: str) -> str | None:
+        _ = programme, lang
+        return None
+
+    def subject_name(self, subject: SubjectId, lang: str) -> str | None:
+        _ = subject, lang
         return None
 
 

@@ -62,6 +62,13 @@ class HoldsQualification(Rule):
         return HoldsQualification(qualification=self.qualification.bind(subject))
 
 
+def _subject_words(context: RuleContext, subject: SubjectId | None) -> tuple[str, str]:
+    """A subject in Dutch and English: its name as the catalogue writes it, else its id."""
+    if subject is None:
+        return "", ""
+    return context.subject_name(subject, "nl") or subject, context.subject_name(subject, "en") or subject
+
+
 def _programme_ids(value: Iterable[str]) -> tuple[ProgrammeId, ...]:
     return tuple(ProgrammeId(v) for v in value)
 
@@ -97,10 +104,20 @@ class HasCompleted(Rule):
                 if context.programme_kind(p) == self.kind
                 and (self.subject is None or offering_subject(p) == self.subject)
             ]
-        wanted = ", ".join([*self.programmes, *([f"kind {self.kind}"] if self.kind else [])])
         if hits:
-            return _said(Truth.YES, f"{hits[0]} afgerond", f"completed {hits[0]}")
-        return _said(Truth.NO, f"nog niet afgerond: {wanted}", f"not completed: {wanted}")
+            nl_hit = context.programme_name(hits[0], "nl") or hits[0]
+            en_hit = context.programme_name(hits[0], "en") or hits[0]
+            return _said(Truth.YES, f"{nl_hit} afgerond", f"completed {en_hit}")
+        # names where the catalogue knows them; any one of them will do
+        nl = " of ".join(
+            [context.programme_name(p, "nl") or p for p in self.programmes]
+            + ([f"een opleiding van soort {self.kind}"] if self.kind else [])
+        )
+        en = " or ".join(
+            [context.programme_name(p, "en") or p for p in self.programmes]
+            + ([f"a programme of kind {self.kind}"] if self.kind else [])
+        )
+        return _said(Truth.NO, f"nog niet afgerond: {nl}", f"not completed: {en}")
 
     def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:
         done = profile.completed
@@ -258,36 +275,38 @@ class HasJob(Rule):
     subject: SubjectId | None = field(default=None, validator=_optional_subject)
 
     def evaluate(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Verdict:
-        _ = context
-        want = self.sector.value + (f" ({self.subject})" if self.subject else "")
+        subject_nl, subject_en = _subject_words(context, self.subject)
+        want = self.sector.value + (f" ({subject_nl})" if self.subject else "")
+        want_en = self.sector.value + (f" ({subject_en})" if self.subject else "")
         job = profile.job
         if job is None:
             truth = Truth.UNKNOWN
             nl, en = (
                 f"baan in het {want} nodig; niet opgegeven",
-                f"needs a job in {want}; not given",
+                f"needs a job in {want_en}; not given",
             )
         elif job.sector is not self.sector:
             truth = Truth.NO
             nl, en = (
                 f"baan in het {job.sector.value}, niet in het {want}",
-                f"job in {job.sector.value}, not {want}",
+                f"job in {job.sector.value}, not {want_en}",
             )
         elif self.subject is not None and job.subject is None:
             truth = Truth.UNKNOWN
             nl, en = (
-                f"vak van de baan niet opgegeven (nodig: {self.subject})",
-                f"subject of the job not given (needed: {self.subject})",
+                f"vak van de baan niet opgegeven (nodig: {subject_nl})",
+                f"subject of the job not given (needed: {subject_en})",
             )
         elif self.subject is not None and job.subject != self.subject:
             truth = Truth.NO
+            held_nl, held_en = _subject_words(context, job.subject)
             nl, en = (
-                f"baan voor {job.subject}, niet {self.subject}",
-                f"job teaching {job.subject}, not {self.subject}",
+                f"baan voor {held_nl}, niet {subject_nl}",
+                f"job teaching {held_en}, not {subject_en}",
             )
         else:
             truth = Truth.YES
-            nl, en = f"baan in het {want}", f"job in {want}"
+            nl, en = f"baan in het {want}", f"job in {want_en}"
         return _said(truth, nl, en)
 
     def truth(self, profile: Profile, context: RuleContext = NO_CONTEXT) -> Truth:

@@ -118,7 +118,7 @@ def test_routes_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]
     )  # fmt: skip
     assert code == 0, err
     report = json.loads(out)
-    assert set(report) == {"as_of", "routes", "blocked", "profile"}
+    assert set(report) == {"leraarroutes_version", "catalogue_version", "as_of", "routes", "blocked", "profile"}
     assert [d["identification"] for d in report["profile"]] == ["identified", "identified"]
     assert report["as_of"] == "2024-01-01"
     route = report["routes"][0]

@@ -15,11 +15,12 @@ from leraarroutes.catalogue.offers import PROVINCES, Where, place_point
 from leraarroutes.cli._groups import groups_text
 from leraarroutes.engine.explain import explain
 from leraarroutes.engine.groups import group_routes
+from leraarroutes.engine.report import explanation_report, routes_report
 from leraarroutes.engine.routes import SCHOOL_TARGETS, Blocked, Route, SortKey, find_routes
 from leraarroutes.errors import InputError
 from leraarroutes.model.education import Diploma, Level, Study
 from leraarroutes.model.profile import Profile
-from leraarroutes.register import Degree, Identification, load_register
+from leraarroutes.register import load_register
 
 _T = {
     "nl": {
@@ -272,17 +273,6 @@ def blocked_text(blocked: tuple[Blocked, ...], lang: str = "nl") -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def report_json(
-    routes: tuple[Route, ...], blocked: tuple[Blocked, ...], as_of: dt.date, lang: str = "nl"
-) -> dict[str, Any]:
-    """The documented JSON report of a route query."""
-    return {
-        "as_of": as_of.isoformat(),
-        "routes": [r.to_json(lang) for r in routes],
-        "blocked": [b.to_json(lang) for b in blocked],
-    }
-
-
 def where_of(args: argparse.Namespace, catalogue: Catalogue) -> Where | None:
     """The filters of the command line, or None when none is given."""
     if not any((args.province, args.near, args.provider, args.form)):
@@ -309,6 +299,22 @@ def _cmd_routes(args: argparse.Namespace) -> int:
     where = where_of(args, catalogue)
     default_form, why = profile.chosen_form()
     chosen: tuple[str, str] = (args.form, "gevraagd") if args.form else (default_form.value, why)
+    if args.format == "json":
+        report = routes_report(
+            catalogue,
+            profile,
+            args.target,
+            as_of=as_of,
+            lang=args.lang,
+            form=chosen[0],
+            where=where,
+            sort=args.sort,
+            pareto=args.pareto,
+            limit=args.limit,
+            everything=args.all,
+        )
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        return 0
     options = {"as_of": as_of, "sort": args.sort, "pareto": args.pareto, "lang": args.lang, "form": chosen[0]}
     routes = find_routes(catalogue, profile, args.target, limit=args.limit, where=where, **options)
     dropped = 0
@@ -317,46 +323,18 @@ def _cmd_routes(args: argparse.Namespace) -> int:
             find_routes(catalogue, profile, args.target, where=where, **options)
         )
     school = args.target in SCHOOL_TARGETS  # "vmbo", "havo-bovenbouw": many qualifications
-    blocked = explain(catalogue, profile, args.target, as_of=as_of) if args.target and not school else ()
     # "what can I become?": without a target (or for a school type) the answer is grouped per qualification
     groups = None
     if args.target is None or school:
         groups = group_routes(catalogue, routes, as_of=as_of, per_qualification=None if args.all else 3)
-    if args.format == "json":
-        report = report_json(routes, blocked, as_of, args.lang)
-        if groups is not None:
-            report["qualifications"] = [g.to_json(args.lang) for g in groups]
-        report["profile"] = [
-            {"level": d.level.value, "programme": d.programme, **_identification_json(catalogue.identify(d))}
-            for d in _degrees(profile)
-        ]
-        if where is not None:
-            report["filter"] = {"description": where.describe(args.lang), "dropped_routes": dropped}
-        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    header = profile_text(catalogue, profile, args.lang)
+    if groups is not None and not args.all:
+        head = answer_head(as_of, args.lang, where=where, dropped=dropped, header=header, form=chosen)
+        text = "\n".join([*head, "", *groups_text(groups, args.lang)]).rstrip() + "\n"
     else:
-        header = profile_text(catalogue, profile, args.lang)
-        if groups is not None and not args.all:
-            head = answer_head(as_of, args.lang, where=where, dropped=dropped, header=header, form=chosen)
-            text = "\n".join([*head, "", *groups_text(groups, args.lang)]).rstrip() + "\n"
-        else:
-            text = routes_text(routes, as_of, args.lang, where=where, dropped=dropped, header=header, form=chosen)
-        sys.stdout.write(text)
+        text = routes_text(routes, as_of, args.lang, where=where, dropped=dropped, header=header, form=chosen)
+    sys.stdout.write(text)
     return 0
-
-
-def _degrees(profile: Profile) -> tuple[Diploma | Study, ...]:
-    return (*profile.diplomas, *profile.studying)
-
-
-def _identification_json(found: Identification) -> dict[str, Any]:
-    def one(d: Degree) -> dict[str, Any]:
-        return {"croho": d.croho, "name": d.name, "level": d.level.value, "sector": d.sector}
-
-    return {
-        "identification": found.status,
-        "degree": None if found.degree is None else one(found.degree),
-        "candidates": [one(d) for d in found.candidates],
-    }
 
 
 def _cmd_degree(args: argparse.Namespace) -> int:
@@ -392,11 +370,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     blocked = explain(catalogue, profile, args.target, as_of=as_of)
     if args.format == "json":
-        payload = {
-            "as_of": as_of.isoformat(),
-            "target": args.target,
-            "blocked": [b.to_json(args.lang) for b in blocked],
-        }
+        payload = explanation_report(catalogue, profile, args.target, as_of=as_of, lang=args.lang)
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
         note = _T[args.lang]["no_bachelor"] + "\n\n" if profile.bachelor_not_given else ""

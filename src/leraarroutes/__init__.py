@@ -139,7 +139,7 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY})
 
 
-__version__ = "0.1.0"
+from leraarroutes._version import __version__  # noqa: E402 - after the lazy table, as before
 
 __all__ = [
     "HIGHER_EDUCATION_DEGREES",

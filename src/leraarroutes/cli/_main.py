@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from leraarroutes import __version__, _validate
+from leraarroutes import _validate
+from leraarroutes._version import __version__
 from leraarroutes.catalogue import serialize
 from leraarroutes.catalogue.catalogue import _SECTIONS, Catalogue
 from leraarroutes.catalogue.loading import format_of, load_catalogue, load_profiles
 from leraarroutes.catalogue.programmes import Programme
 from leraarroutes.catalogue.schema import SCHEMAS, json_schema
-from leraarroutes.errors import LeraarroutesError, ProfileError
+from leraarroutes.errors import InputError, LeraarroutesError, ProfileError
 from leraarroutes.model.education import Diploma, Study
 
 __all__ = ["main"]
@@ -255,7 +256,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_schema)
 
     _register_route_commands(sub)
+
+    p = sub.add_parser("serve", help='the adviser\'s web page and the JSON API (needs "leraarroutes[web]")')
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
+    p.set_defaults(func=_cmd_serve)
     return parser
+
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+"""Addresses that only this machine can reach; ``serve`` warns for any other."""
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    if not 1 <= args.port <= 65535:  # noqa: PLR2004 - the port range
+        raise InputError(f"--port must be from 1 to 65535, not {args.port}")
+    try:
+        import uvicorn  # noqa: PLC0415 - the web extra, imported only to serve
+
+        from leraarroutes.web.app import create_app  # noqa: PLC0415
+    except ImportError as exc:
+        raise LeraarroutesError(f'serve needs the web extra: pip install "leraarroutes[web]" ({exc})') from None
+    if args.host not in LOOPBACK:
+        print(
+            f"leraarroutes: warning: listening on {args.host}: other machines can reach the page; "
+            "put it behind a proxy with TLS",
+            file=sys.stderr,
+        )
+    app = create_app(load_catalogue(*args.extra))
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
 
 
 def _register_route_commands(sub: Any) -> None:  # noqa: ANN401 - argparse's private type

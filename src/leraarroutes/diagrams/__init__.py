@@ -19,7 +19,7 @@ The modules: :mod:`~leraarroutes.diagrams.overviews` (the named overviews),
 True
 """
 
-from leraarroutes.diagrams.dot import PAGES, GraphvizMissingError, render
+from leraarroutes.diagrams.dot import PAGES, GraphvizMissingError, render, to_svg
 from leraarroutes.diagrams.overviews import OVERVIEWS, SPLIT_FOR_PRINT, overview_mermaid, overview_pages, to_digraph
 from leraarroutes.diagrams.personal import personal_digraph, personal_mermaid
 from leraarroutes.diagrams.sheet import BrowserMissingError, advice_html, html_to_pdf
@@ -40,4 +40,5 @@ __all__ = [
     "personal_mermaid",
     "render",
     "to_digraph",
+    "to_svg",
 ]

@@ -210,6 +210,16 @@ def render(
     return target
 
 
+def to_svg(graph: graphviz.Digraph) -> str:
+    """The drawing as SVG text to put inside an HTML page (no XML prolog, no DOCTYPE).
+
+    Every label went through graphviz's escaping, so no input text becomes markup. Raises
+    :class:`GraphvizMissingError` without ``dot``.
+    """
+    svg = _run_dot(graph, "svg").decode("utf-8")
+    return svg[svg.index("<svg") :]
+
+
 def _run_dot(graph: graphviz.Digraph, fmt: str) -> bytes:
     if shutil.which("dot") is None:
         raise GraphvizMissingError(

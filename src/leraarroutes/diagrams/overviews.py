@@ -12,7 +12,8 @@ import datetime as dt
 import attrs
 import graphviz
 
-from leraarroutes import __version__, _validate
+from leraarroutes import _validate
+from leraarroutes._version import __version__
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.programmes import Programme, ProgrammeKind, ProgrammeLevel
 from leraarroutes.diagrams.dot import _dot

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 import graphviz
 
-from leraarroutes import __version__, _validate
+from leraarroutes import _validate
+from leraarroutes._version import __version__
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.programmes import ProgrammeKind
 from leraarroutes.diagrams.dot import _dot

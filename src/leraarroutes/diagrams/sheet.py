@@ -13,7 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from leraarroutes import __version__, _validate
+from leraarroutes import _validate
+from leraarroutes._version import __version__
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.offers import Where
 from leraarroutes.diagrams.dot import render

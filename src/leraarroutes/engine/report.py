@@ -20,7 +20,8 @@ import json
 from importlib import resources
 from typing import Any
 
-from leraarroutes import __version__, _validate
+from leraarroutes import _validate
+from leraarroutes._version import __version__
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.offers import Where
 from leraarroutes.engine.explain import explain

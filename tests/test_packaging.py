@@ -89,6 +89,9 @@ def test_wheel_carries_the_catalogue_data_and_py_typed(wheel: Path) -> None:
     data = sorted(p.name for p in (ROOT / "src/leraarroutes/catalogue/data").glob("*.yaml"))
     assert [n for n in data if f"leraarroutes/catalogue/data/{n}" not in names] == []
     assert "leraarroutes/py.typed" in names
+    for web_file in ("web/templates/page.html", "web/templates/_route.html", "web/static/style.css"):
+        assert f"leraarroutes/{web_file}" in names
+    assert "leraarroutes/engine/data/routes-report.schema.json" in names
 
 
 def test_wheel_installs_and_runs_in_a_fresh_environment(wheel: Path, tmp_path: Path) -> None:
@@ -128,3 +131,37 @@ def test_wheel_installs_and_runs_in_a_fresh_environment(wheel: Path, tmp_path: P
         check=True,
     )
     assert '"kind": "pabo"' in cli.stdout
+    _serves_the_page(env / "bin" / "leraarroutes")
+
+
+def _serves_the_page(command: Path) -> None:
+    """``leraarroutes serve`` from the installed wheel answers the page, its style sheet and the API."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [command, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/v1/health", timeout=2) as answer:  # noqa: S310 - loopback
+                    assert answer.status == 200
+                    break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+                assert time.monotonic() < deadline, "serve did not answer within 30 s"
+                time.sleep(0.2)
+        with urllib.request.urlopen(base + "/?level1=vwo&target=po", timeout=30) as answer:  # noqa: S310
+            assert "Routes naar een lesbevoegdheid" in answer.read().decode("utf-8")
+        with urllib.request.urlopen(base + "/static/style.css", timeout=5) as answer:  # noqa: S310
+            assert answer.headers["content-type"].startswith("text/css")
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)  # reads and closes the pipe

@@ -229,3 +229,61 @@ def test_hostile_text_in_the_page_is_escaped(client: TestClient) -> None:
     page = client.get("/", params=hostile)
     assert "<script>alert(1)</script>" not in page.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+EXAMPLE_PROFILES = sorted((ROOT / "examples" / "profiles").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", EXAMPLE_PROFILES, ids=lambda p: p.stem)
+def test_every_example_profile_gets_the_routes_find_routes_gives(
+    client: TestClient, catalogue: Catalogue, path: Path
+) -> None:
+    """Each example person, posted as JSON: a schema-valid report with exactly the routes of ``find_routes``."""
+    import yaml
+
+    from leraarroutes import find_routes, load_profiles
+
+    for document, profile in zip(
+        yaml.safe_load_all(path.read_text(encoding="utf-8")), load_profiles(path), strict=True
+    ):
+        response = client.post("/api/v1/routes", json={"profile": document, "as_of": AS_OF.isoformat()})
+        assert response.status_code == 200, response.text
+        report = response.json()
+        jsonschema.validate(report, report_schema())
+        expected = find_routes(catalogue, profile, as_of=AS_OF, form=profile.chosen_form()[0])
+        assert [(r["qualification"], [s["programme"] for s in r["steps"]]) for r in report["routes"]] == [
+            (r.qualification, list(r.programmes)) for r in expected
+        ]
+
+
+def test_hostile_requests_get_a_4xx_and_the_server_keeps_serving(client: TestClient) -> None:
+    ten_mb = b'{"profile": {"description": "' + b"x" * 10_000_000 + b'"}}'
+    _problem(client.post("/api/v1/routes", content=ten_mb, headers={"content-type": "application/json"}), 413)
+    # a chunked body states no length: it is counted while it is read
+    chunks = (b"x" * 65_536 for _ in range(20))
+    _problem(client.post("/api/v1/routes", content=chunks, headers={"content-type": "application/json"}), 413)
+    _problem(client.post("/api/v1/routes", json={"profile": {"diplomas": "vwo"}}), 422)
+    _problem(client.post("/api/v1/routes", json={"profile": VWO, "target": "opperhoofd"}), 422)
+    for path in (
+        "/api/v1/../../etc/passwd",
+        "/static/../app.py",
+        "/static/%2e%2e/app.py",
+        "/api/v1/programmes/..%2f..%2fetc",
+    ):
+        response = client.get(path)
+        assert response.status_code in (400, 404), path
+        assert "root:" not in response.text
+        assert "import" not in response.text
+    markup = "<b onmouseover=alert(1)>&amp;</b>"
+    everywhere = {
+        "description": markup,
+        "diplomas": [{"level": "wo-master", "programme": markup, "institution": markup}],
+        "studying": [{"level": "wo-bachelor", "programme": markup}],
+    }
+    answer = client.post("/api/v1/routes", json={"profile": everywhere, "as_of": AS_OF.isoformat()})
+    assert answer.status_code == 200
+    page = client.get("/", params={"level1": "wo-master", "programme1": markup, "study_level": "hbo-bachelor",
+                                   "study_programme": markup, "as_of": AS_OF.isoformat()})  # fmt: skip
+    assert markup not in page.text
+    assert "&lt;b onmouseover=alert(1)&gt;&amp;amp;&lt;/b&gt;" in page.text
+    assert client.get("/api/v1/health").status_code == 200  # still serving

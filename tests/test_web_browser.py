@@ -96,8 +96,17 @@ def test_a_havo_leaver_asks_for_the_pabo(page: Page, base_url: str) -> None:
     assert query["target"] == ["po"]
     answer = page.locator("#antwoord")
     assert "Pabo (hbo-bachelor leraar basisonderwijs)" in answer.inner_text()
-    assert "Waarom niet?" in answer.inner_text()
     assert page.locator("figure.map svg").count() == 1
+    page.get_by_role("link", name="Waarom niet?").click()
+    assert urlparse(page.url).fragment == "waarom-niet"
+    closed = page.locator("ul.blocked").inner_text()
+    assert "Academische pabo (ALPO)" in closed
+    assert "geen diploma van niveau vwo" in closed
+    bookmarked = page.url
+    page.goto("about:blank")
+    page.goto(bookmarked)  # the bookmark gives the same answer
+    assert "Pabo (hbo-bachelor leraar basisonderwijs)" in page.locator("#antwoord").inner_text()
+    assert page.locator("#level1").input_value() == "havo"
 
 
 def test_a_history_master_asks_what_she_can_become_and_follows_a_link(page: Page, base_url: str) -> None:

@@ -58,7 +58,8 @@ def _console_examples(text: str) -> list[tuple[str, str]]:
     for block in re.findall(r"```console\n(.*?)```", text, flags=re.DOTALL):
         lines = block.splitlines()
         for i, line in enumerate(lines):
-            if line.startswith("$ leraarroutes "):
+            # serve runs until stopped: tests/test_web_docs.py starts it and asks it what the page shows
+            if line.startswith("$ leraarroutes ") and not line.startswith("$ leraarroutes serve"):
                 output = []
                 for rest in lines[i + 1 :]:
                     if rest.startswith("$ "):

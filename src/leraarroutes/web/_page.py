@@ -145,6 +145,14 @@ WORDS = {
 }
 
 
+FORM_WORDS = {"en": {"voltijd": "full-time", "deeltijd": "part-time", "duaal": "work-study (duaal)"}}
+"""Study forms in English; Dutch shows the values themselves."""
+
+
+def _form_word(form: str | None, lang: str) -> str:
+    return "" if form is None else FORM_WORDS.get(lang, {}).get(form, form)
+
+
 def _link(params: Mapping[str, Sequence[str]], **changes: str) -> str:
     """The page's own address with some fields changed, for links that keep the situation."""
     pairs = [(key, value) for key, values in params.items() if key not in changes for value in values]
@@ -152,13 +160,13 @@ def _link(params: Mapping[str, Sequence[str]], **changes: str) -> str:
     return "?" + urlencode(pairs)
 
 
-def _figures(route: Mapping[str, Any], w: Mapping[str, str]) -> str:
+def _figures(route: Mapping[str, Any], w: Mapping[str, str], lang: str) -> str:
     months = w["unknown"] if route["months"] is None else str(route["months"])
     if route["months"] is not None and route.get("months_max"):
         months = f"{route['months']}-{route['months_max']}"
     if route["months"] is not None and route["months_unknown_steps"]:
         months = f"{w['at_least']} {months}"
-    parts = [f"{months} {w['months']}" + (f" {route['form']}" if route.get("form") else "")]
+    parts = [f"{months} {w['months']}" + (f" {_form_word(route['form'], lang)}" if route.get("form") else "")]
     ec = "EC " + w["unknown"] if route["ec"] is None else f"{route['ec']} EC"
     if route["ec"] is not None and route["ec_unknown_steps"]:
         ec = f"{w['at_least']} {ec}"
@@ -200,7 +208,8 @@ def render_page(
         "report": None,
         "svg": None,
         "settings": SETTING_LABELS[lang],
-        "figures": lambda route: _figures(route, w),
+        "figures": lambda route: _figures(route, w, lang),
+        "form_word": lambda form: _form_word(form, lang),
         "link": lambda **changes: _link(params, **changes),
         "made": None,
         "routes_on_page": ROUTES_ON_PAGE,

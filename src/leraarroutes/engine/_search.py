@@ -131,12 +131,22 @@ def _cost(p: Programme, year: int, months: int | None) -> tuple[int | None, Cost
 
 
 def granting(graph: nx.DiGraph, goal: Qualification) -> list[str]:
-    """The offerings that grant ``goal`` (or a wider qualification), looked up once per graph."""
+    """The offerings that grant ``goal`` (or a wider qualification), looked up once per graph.
+
+    The offerings are indexed once by the qualification they grant; a goal then compares itself
+    with the few distinct granted qualifications, not with every offering (which made an
+    untargeted query, asking for every goal, quadratic in the catalogue's size).
+    """
+    by_grant: dict[Qualification, list[str]] | None = graph.graph.get("granted_by")
+    if by_grant is None:
+        by_grant = {}
+        for n, d in graph.nodes(data=True):
+            for q in d["programme"].grants.qualifications:
+                by_grant.setdefault(q, []).append(n)
+        graph.graph["granted_by"] = by_grant
     index: dict[Qualification, list[str]] = graph.graph.setdefault("granting", {})
     if goal not in index:
-        index[goal] = sorted(
-            n for n, d in graph.nodes(data=True) if any(q.includes(goal) for q in d["programme"].grants.qualifications)
-        )
+        index[goal] = sorted({n for q, nodes in by_grant.items() if q.includes(goal) for n in nodes})
     return index[goal]
 
 

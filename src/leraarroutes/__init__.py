@@ -8,64 +8,25 @@
 
 import typing as _typing
 
-from leraarroutes.catalogue.catalogue import Catalogue, CatalogueFile, DegreeAlias
-from leraarroutes.catalogue.loading import load_catalogue, load_profile, load_profiles, save
-from leraarroutes.catalogue.offers import PROVINCES, ProviderOffering, Tuition, Where
-from leraarroutes.catalogue.programmes import (
-    Cost,
-    Duration,
-    Exemption,
-    Grants,
-    Programme,
-    ProgrammeKind,
-    ProgrammeLevel,
-    Source,
-    StudyForm,
-    Subsidy,
-)
-from leraarroutes.errors import (
-    CatalogueError,
-    InputError,
-    LeraarroutesError,
-    ProfileError,
-    RuleError,
-    UnknownNameError,
-)
+from leraarroutes.errors import CatalogueError, InputError, LeraarroutesError, ProfileError, RuleError, UnknownNameError
 from leraarroutes.ids import ProgrammeId, QualificationId, SubjectId, offering_subject
-from leraarroutes.model.education import HIGHER_EDUCATION_DEGREES, Diploma, Level, Study
-from leraarroutes.model.profile import Job, Profile, Sector
-from leraarroutes.model.qualifications import (
-    Qualification,
-    QualificationKind,
-    QualificationScope,
-    SchoolSetting,
-)
-from leraarroutes.model.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
-from leraarroutes.model.subjects import ShortageListing, Subject
-from leraarroutes.register import Degree, DegreeRegister, Identification, load_register
-from leraarroutes.rules import (
-    AllOf,
-    AnyOf,
-    Before,
-    Decision,
-    ExamSubject,
-    HasCompleted,
-    HasDiploma,
-    HasJob,
-    HoldsQualification,
-    IsStudying,
-    Not,
-    Reason,
-    Rule,
-    RuleContext,
-    SubjectEc,
-    Truth,
-    Verdict,
-    VocationalSubject,
-    WorkExperience,
-)
 
 if _typing.TYPE_CHECKING:
+    from leraarroutes.catalogue.catalogue import Catalogue, CatalogueFile, DegreeAlias
+    from leraarroutes.catalogue.loading import load_catalogue, load_profile, load_profiles, save
+    from leraarroutes.catalogue.offers import PROVINCES, ProviderOffering, Tuition, Where
+    from leraarroutes.catalogue.programmes import (
+        Cost,
+        Duration,
+        Exemption,
+        Grants,
+        Programme,
+        ProgrammeKind,
+        ProgrammeLevel,
+        Source,
+        StudyForm,
+        Subsidy,
+    )
     from leraarroutes.catalogue.serialize import dumps, loads, make_converter
     from leraarroutes.diagrams import (
         OVERVIEWS,
@@ -93,10 +54,89 @@ if _typing.TYPE_CHECKING:
         Step,
         find_routes,
     )
+    from leraarroutes.model.education import HIGHER_EDUCATION_DEGREES, Diploma, Level, Study
+    from leraarroutes.model.profile import Job, Profile, Sector
+    from leraarroutes.model.qualifications import Qualification, QualificationKind, QualificationScope, SchoolSetting
+    from leraarroutes.model.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
+    from leraarroutes.model.subjects import ShortageListing, Subject
+    from leraarroutes.register import Degree, DegreeRegister, Identification, load_register
+    from leraarroutes.rules import (
+        AllOf,
+        AnyOf,
+        Before,
+        Decision,
+        ExamSubject,
+        HasCompleted,
+        HasDiploma,
+        HasJob,
+        HoldsQualification,
+        IsStudying,
+        Not,
+        Reason,
+        Rule,
+        RuleContext,
+        SubjectEc,
+        Truth,
+        Verdict,
+        VocationalSubject,
+        WorkExperience,
+    )
 
-# The route engine, diagrams (graphviz) and serialisation (cattrs, PyYAML) load on first use, so
-# that `import leraarroutes` stays quick.
+# Everything but the errors and the id types loads on first use (the model and the catalogue
+# need attrs and PyYAML, the engine networkx, the diagrams graphviz), so that `import leraarroutes`
+# and `leraarroutes --version` stay quick.
 _LAZY = {
+    **dict.fromkeys(("Catalogue", "CatalogueFile", "DegreeAlias"), "leraarroutes.catalogue.catalogue"),
+    **dict.fromkeys(("load_catalogue", "load_profile", "load_profiles", "save"), "leraarroutes.catalogue.loading"),
+    **dict.fromkeys(("PROVINCES", "ProviderOffering", "Tuition", "Where"), "leraarroutes.catalogue.offers"),
+    **dict.fromkeys(
+        (
+            "Cost",
+            "Duration",
+            "Exemption",
+            "Grants",
+            "Programme",
+            "ProgrammeKind",
+            "ProgrammeLevel",
+            "Source",
+            "StudyForm",
+            "Subsidy",
+        ),
+        "leraarroutes.catalogue.programmes",
+    ),
+    **dict.fromkeys(("HIGHER_EDUCATION_DEGREES", "Diploma", "Level", "Study"), "leraarroutes.model.education"),
+    **dict.fromkeys(("Job", "Profile", "Sector"), "leraarroutes.model.profile"),
+    **dict.fromkeys(
+        ("Qualification", "QualificationKind", "QualificationScope", "SchoolSetting"),
+        "leraarroutes.model.qualifications",
+    ),
+    **dict.fromkeys(("AdmissionFramework", "RelatednessEntry", "RelatednessTable"), "leraarroutes.model.relatedness"),
+    **dict.fromkeys(("ShortageListing", "Subject"), "leraarroutes.model.subjects"),
+    **dict.fromkeys(("Degree", "DegreeRegister", "Identification", "load_register"), "leraarroutes.register"),
+    **dict.fromkeys(
+        (
+            "AllOf",
+            "AnyOf",
+            "Before",
+            "Decision",
+            "ExamSubject",
+            "HasCompleted",
+            "HasDiploma",
+            "HasJob",
+            "HoldsQualification",
+            "IsStudying",
+            "Not",
+            "Reason",
+            "Rule",
+            "RuleContext",
+            "SubjectEc",
+            "Truth",
+            "Verdict",
+            "VocationalSubject",
+            "WorkExperience",
+        ),
+        "leraarroutes.rules",
+    ),
     **dict.fromkeys(
         (
             "OVERVIEWS",

@@ -9,6 +9,7 @@ import contextlib
 import datetime as dt
 import os
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -29,6 +30,10 @@ settings.register_profile(
 )
 settings.register_profile("thorough", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# The checked catalogue's disk cache goes to a folder of this run, never into the user's home; the
+# child processes the tests start inherit it.
+os.environ.setdefault("LERAARROUTES_CACHE", tempfile.mkdtemp(prefix="leraarroutes-cache-"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

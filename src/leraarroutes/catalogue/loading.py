@@ -12,12 +12,13 @@ import functools
 import importlib.resources
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
+from leraarroutes.catalogue import _cache
 from leraarroutes.catalogue.catalogue import _SECTIONS, Catalogue, CatalogueFile, Origin
 from leraarroutes.catalogue.checks import check
 from leraarroutes.errors import CatalogueError, InputError, ProfileError
@@ -180,8 +181,22 @@ def _shipped_parts() -> tuple[tuple[str, ...], dict[str, list[tuple[Any, Origin]
 
 @functools.lru_cache(maxsize=1)
 def _shipped_catalogue() -> Catalogue:
-    names, parts = _shipped_parts()
-    return check(parts, names)
+    def build() -> Catalogue:
+        names, parts = _shipped_parts()
+        return check(parts, names)
+
+    return _cached([(name, text.encode("utf-8")) for name, text in _shipped_files()], build)
+
+
+def _cached(files: list[tuple[str, bytes]], build: Callable[[], Catalogue]) -> Catalogue:
+    """The catalogue of ``files`` from the disk cache, else built, checked and kept there."""
+    cache_key = _cache.key(files)
+    found = _cache.load(cache_key)
+    if found is not None:
+        return found
+    catalogue = build()
+    _cache.store(cache_key, catalogue)
+    return catalogue
 
 
 def load_catalogue(*paths: str | os.PathLike[str], shipped: bool = True) -> Catalogue:
@@ -194,19 +209,26 @@ def load_catalogue(*paths: str | os.PathLike[str], shipped: bool = True) -> Cata
     """
     if shipped and not paths:
         return _shipped_catalogue()
-    names: list[str] = []
-    parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _SECTIONS}
+    texts = [(str(path), _read(path, CatalogueError)) for path in paths]
+
+    def build() -> Catalogue:
+        names: list[str] = []
+        parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _SECTIONS}
+        if shipped:
+            shipped_names, shipped_parts = _shipped_parts()
+            names.extend(shipped_names)
+            for section, items in shipped_parts.items():
+                parts[section].extend(items)
+        for (name, text), path in zip(texts, paths, strict=True):
+            names.append(name)
+            for section, items in _file_parts(name, text, format_of(path)).items():
+                parts[section].extend(items)
+        return check(parts, tuple(names))
+
+    files = [(name, text.encode("utf-8")) for name, text in texts]
     if shipped:
-        shipped_names, shipped_parts = _shipped_parts()
-        names.extend(shipped_names)
-        for section, items in shipped_parts.items():
-            parts[section].extend(items)
-    for path in paths:
-        text = _read(path, CatalogueError)
-        names.append(str(path))
-        for section, items in _file_parts(str(path), text, format_of(path)).items():
-            parts[section].extend(items)
-    return check(parts, tuple(names))
+        files = [(name, text.encode("utf-8")) for name, text in _shipped_files()] + files
+    return _cached(files, build)
 
 
 def save(obj: object, path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:

@@ -504,7 +504,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _diagram_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
-    from leraarroutes.diagrams import OVERVIEWS, PAGES  # noqa: PLC0415 - the names only
+    from leraarroutes.diagrams.styles import PAGES  # noqa: PLC0415 - the names only, without graphviz
+    from leraarroutes.diagrams.words import OVERVIEWS  # noqa: PLC0415
 
     p = sub.add_parser("diagram", help="draw a route overview or a personal route map")
     p.add_argument("name", choices=[*OVERVIEWS, "persoonlijk"])

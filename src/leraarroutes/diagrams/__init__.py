@@ -19,11 +19,48 @@ The modules: :mod:`~leraarroutes.diagrams.overviews` (the named overviews),
 True
 """
 
-from leraarroutes.diagrams.dot import PAGES, GraphvizMissingError, render, to_svg
-from leraarroutes.diagrams.overviews import OVERVIEWS, SPLIT_FOR_PRINT, overview_mermaid, overview_pages, to_digraph
-from leraarroutes.diagrams.personal import personal_digraph, personal_mermaid
-from leraarroutes.diagrams.sheet import BrowserMissingError, advice_html, html_to_pdf
-from leraarroutes.diagrams.words import KIND_LABELS
+import importlib as _importlib
+import typing as _typing
+
+if _typing.TYPE_CHECKING:
+    from leraarroutes.diagrams.dot import GraphvizMissingError, render, to_svg
+    from leraarroutes.diagrams.overviews import (
+        SPLIT_FOR_PRINT,
+        overview_mermaid,
+        overview_pages,
+        to_digraph,
+    )
+    from leraarroutes.diagrams.personal import personal_digraph, personal_mermaid
+    from leraarroutes.diagrams.sheet import BrowserMissingError, advice_html, html_to_pdf
+    from leraarroutes.diagrams.styles import PAGES
+    from leraarroutes.diagrams.words import KIND_LABELS, OVERVIEWS
+
+# graphviz loads when a drawing is first asked for: the words of the diagrams (used by the text
+# answers) come without it
+_LAZY = {
+    **dict.fromkeys(("GraphvizMissingError", "render", "to_svg"), "leraarroutes.diagrams.dot"),
+    **dict.fromkeys(
+        ("SPLIT_FOR_PRINT", "overview_mermaid", "overview_pages", "to_digraph"), "leraarroutes.diagrams.overviews"
+    ),
+    "PAGES": "leraarroutes.diagrams.styles",
+    "OVERVIEWS": "leraarroutes.diagrams.words",
+    **dict.fromkeys(("personal_digraph", "personal_mermaid"), "leraarroutes.diagrams.personal"),
+    **dict.fromkeys(("BrowserMissingError", "advice_html", "html_to_pdf"), "leraarroutes.diagrams.sheet"),
+    "KIND_LABELS": "leraarroutes.diagrams.words",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        value = getattr(_importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'leraarroutes.diagrams' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "KIND_LABELS",

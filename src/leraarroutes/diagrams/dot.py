@@ -15,7 +15,7 @@ from typing import cast
 import graphviz
 
 from leraarroutes.catalogue.loading import write_atomically
-from leraarroutes.diagrams.styles import _Diagram, _Node
+from leraarroutes.diagrams.styles import PAGES, _Diagram, _Node
 from leraarroutes.errors import InputError, LeraarroutesError
 
 
@@ -45,14 +45,6 @@ def _dot_id(node_id: str) -> str:
     # ":" would make DOT read "node:port"; our ids are slugs, "/" and ":" are the only separators.
     return node_id.replace(":", "__")
 
-
-PAGES: dict[str, tuple[float, float]] = {
-    "a4": (10.9, 7.48),  # 277 x 190 mm
-    "a4-staand": (7.48, 10.9),
-    "a3": (15.74, 10.9),  # 400 x 277 mm
-    "a3-staand": (10.9, 15.74),
-}
-"""Page sizes a drawing is fitted to, in inches inside a 10 mm margin: A4 and A3, landscape by default."""
 
 FONT_SIZE = 11.0
 """The size of every text in a drawing, in points before fitting: at the smallest fit the

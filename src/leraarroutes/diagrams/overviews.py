@@ -19,23 +19,12 @@ from leraarroutes.catalogue.programmes import Programme, ProgrammeKind, Programm
 from leraarroutes.diagrams.dot import _dot
 from leraarroutes.diagrams.mermaid import _mermaid
 from leraarroutes.diagrams.styles import _STARTS, _STYLE, _Diagram, _Edge, _Node, _programme_label, _start_of
-from leraarroutes.diagrams.words import _QUALIFICATION_LABELS, _WORDS, KIND_LABELS, OVERVIEW_TITLES
+from leraarroutes.diagrams.words import _QUALIFICATION_LABELS, _WORDS, KIND_LABELS, OVERVIEW_TITLES, OVERVIEWS
 from leraarroutes.engine import programme_graph
 from leraarroutes.errors import UnknownNameError
 from leraarroutes.model.profile import Sector
 from leraarroutes.model.qualifications import QualificationKind, SchoolSetting
 from leraarroutes.rules import HasJob, HoldsQualification
-
-OVERVIEWS = (
-    "academische-po-routes",
-    "academische-vo-routes",
-    "academische-routes",
-    "po",
-    "vo",
-    "mbo",
-    "alles",
-)
-"""The named overviews :func:`to_digraph` draws."""
 
 SPLIT_FOR_PRINT: dict[str, tuple[str, ...]] = {"alles": ("po", "vo", "mbo")}
 """Overviews too large for one page at a readable size, and the overviews that are their pages.

@@ -13,6 +13,14 @@ from leraarroutes.diagrams.words import _WORDS
 from leraarroutes.model.education import Level
 from leraarroutes.rules import HasDiploma, HasJob, IsStudying
 
+PAGES: dict[str, tuple[float, float]] = {
+    "a4": (10.9, 7.48),  # 277 x 190 mm
+    "a4-staand": (7.48, 10.9),
+    "a3": (15.74, 10.9),  # 400 x 277 mm
+    "a3-staand": (10.9, 15.74),
+}
+"""Page sizes a drawing is fitted to, in inches inside a 10 mm margin: A4 and A3, landscape by default."""
+
 # Starting situations, lowest first; a programme is drawn from the lowest one its rule names.
 _STARTS: tuple[tuple[str, frozenset[Level], str, str], ...] = (
     ("start-vo-mbo", frozenset({Level.VMBO, Level.HAVO, Level.VWO, Level.MBO_2, Level.MBO_3, Level.MBO_4}),

@@ -6,6 +6,18 @@ from leraarroutes.catalogue.programmes import ProgrammeKind
 from leraarroutes.engine.routes import Route
 from leraarroutes.model.qualifications import QualificationKind, SchoolSetting
 
+OVERVIEWS = (
+    "academische-po-routes",
+    "academische-vo-routes",
+    "academische-routes",
+    "po",
+    "vo",
+    "mbo",
+    "alles",
+)
+"""The named overviews :func:`~leraarroutes.diagrams.overviews.to_digraph` draws."""
+
+
 _WORDS = {
     "nl": {
         "start": "Vooropleiding",

@@ -161,3 +161,28 @@ def test_parquet_gives_the_same_profiles_as_csv(tmp_path: Path) -> None:
     (tmp_path / "not.parquet").write_text("id,diplomas\n", encoding="utf-8")
     with pytest.raises(LeraarroutesError, match="Parquet"):
         list(batch.read_profiles(tmp_path / "not.parquet"))
+
+
+def test_jobs_2_gives_the_lines_of_jobs_1_in_the_same_order(tmp_path: Path) -> None:
+    """Worker processes answer chunks; the output file is byte for byte that of one process."""
+    import random
+
+    rng = random.Random(7)  # noqa: S311 - test data, not secrets
+    levels = ["havo", "vwo", "mbo-4", "hbo-bachelor", "wo-bachelor", "wo-master"]
+    rows = ["id,diplomas,exam_subjects,job_sector"]
+    for i in range(batch.CHUNK_ROWS * 2 + 37):  # more than two chunks, the last one short
+        subjects = ";".join(rng.sample(["geschiedenis", "biologie", "wiskunde", "engels"], 2))
+        rows.append(f"p{i},{rng.choice(levels)},{subjects},{rng.choice(['', 'vo', 'po', 'mbo'])}")
+    cohort = tmp_path / "cohort.csv"
+    cohort.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    common = ["batch", str(cohort), "--as-of", "2024-01-01", "--quiet", "--target", "po"]
+    assert main([*common, "-o", str(one)]) == 0
+    assert main([*common, "-o", str(two), "--jobs", "2"]) == 0
+    assert two.read_bytes() == one.read_bytes()
+    assert len(one.read_text(encoding="utf-8").splitlines()) == batch.CHUNK_ROWS * 2 + 37
+
+
+def test_jobs_must_be_a_positive_number() -> None:
+    with pytest.raises(leraarroutes.InputError, match="jobs must be a whole number"):
+        list(batch.evaluate_jsonl_parallel([], [], as_of=AS_OF, jobs=0))

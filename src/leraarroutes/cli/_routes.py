@@ -492,7 +492,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     where = where_of(args, catalogue)
     with atomic_writer(out_path, inputs=[args.profiles, *args.extra]) as handle:
         rows = batch.read_profiles(args.profiles)
-        lines = batch.evaluate_jsonl(catalogue, rows, args.target, as_of=as_of, dedupe=not args.no_dedupe, where=where)
+        options: dict[str, Any] = {"as_of": as_of, "dedupe": not args.no_dedupe, "where": where}
+        if args.jobs > 1:  # worker processes, each with its own catalogue; the lines keep their order
+            lines = batch.evaluate_jsonl_parallel(args.extra, rows, args.target, jobs=args.jobs, **options)
+        else:
+            lines = batch.evaluate_jsonl(catalogue, rows, args.target, **options)
         for line in lines:
             handle.write(line.encode("utf-8"))
             count += 1
@@ -552,6 +556,13 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     p.add_argument("--target", default=None)
     p.add_argument("--as-of", type=_date, default=None, metavar="DATE")
     p.add_argument("--no-dedupe", action="store_true", help="evaluate equal profiles again")
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1); the output is the same and in the same order",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
     _filters(p)

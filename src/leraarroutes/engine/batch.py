@@ -19,8 +19,11 @@ CSV columns (all optional but ``id``): ``diplomas`` (``level[:programme]`` separ
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import csv
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -31,6 +34,7 @@ from typing import Any, Protocol, TypeVar
 from leraarroutes import _validate
 from leraarroutes.catalogue import serialize
 from leraarroutes.catalogue.catalogue import Catalogue
+from leraarroutes.catalogue.loading import load_catalogue
 from leraarroutes.catalogue.offers import Where
 from leraarroutes.engine._found import Found
 from leraarroutes.engine._search import ranked
@@ -217,8 +221,79 @@ def evaluate_jsonl(
         return json.dumps(summarise(profile), ensure_ascii=False)
 
     for row_id, encoded in _deduped(rows, answer, dedupe=dedupe, cache_size=cache_size):
-        quoted = f'"{row_id}"' if _PLAIN_ID.fullmatch(row_id) else json.dumps(row_id, ensure_ascii=False)
-        yield f'{{"id": {quoted}, "routes": {encoded}}}\n'
+        yield _encoded(row_id, encoded)
+
+
+def _encoded(row_id: str, encoded: str) -> str:
+    quoted = f'"{row_id}"' if _PLAIN_ID.fullmatch(row_id) else json.dumps(row_id, ensure_ascii=False)
+    return f'{{"id": {quoted}, "routes": {encoded}}}\n'
+
+
+CHUNK_ROWS = 500
+"""Rows a worker of :func:`evaluate_jsonl_parallel` answers at a time."""
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(
+    paths: tuple[str, ...], target: str | None, as_of: dt.date, where: Where | None, dedupe: bool
+) -> None:
+    """In each worker process: its own catalogue (from the disk cache when it is there) and answers."""
+    summarise = _summaries(load_catalogue(*paths), target, as_of, where)
+    _WORKER.update(summarise=summarise, dedupe=dedupe, cache={})
+
+
+def _answer_chunk(rows: list[tuple[str, Profile]]) -> list[str]:
+    summarise = _WORKER["summarise"]
+
+    def answer(profile: Profile) -> str:
+        return json.dumps(summarise(profile), ensure_ascii=False)
+
+    # each worker keeps its own answers to equal profiles, across its chunks
+    cache: dict[Profile, str] = _WORKER["cache"]
+    lines = []
+    for row_id, profile in rows:
+        if not _WORKER["dedupe"]:
+            lines.append(_encoded(row_id, answer(profile)))
+            continue
+        if profile not in cache:
+            if len(cache) >= 20_000:  # noqa: PLR2004 - as evaluate's cache_size
+                cache.pop(next(iter(cache)))
+            cache[profile] = answer(profile)
+        lines.append(_encoded(row_id, cache[profile]))
+    return lines
+
+
+def evaluate_jsonl_parallel(
+    catalogue_paths: Sequence[str | os.PathLike[str]],
+    rows: Iterable[tuple[str, Profile]],
+    target: str | None = None,
+    *,
+    as_of: dt.date,
+    jobs: int,
+    dedupe: bool = True,
+    where: Where | None = None,
+) -> Iterator[str]:
+    """Like :func:`evaluate_jsonl`, answered by ``jobs`` worker processes, in input order.
+
+    Each worker loads the catalogue (the shipped one plus ``catalogue_paths``) once and answers
+    chunks of :data:`CHUNK_ROWS` rows; at most two chunks per worker are in flight, so memory stays
+    flat however long the input. The lines are the same as :func:`evaluate_jsonl` gives.
+    """
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise InputError(f"jobs must be a whole number of 1 or more, not {jobs!r}")
+    paths = tuple(str(p) for p in catalogue_paths)
+    with concurrent.futures.ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(paths, target, as_of, where, dedupe)
+    ) as pool:
+        pending: collections.deque[concurrent.futures.Future[list[str]]] = collections.deque()
+        source = iter(rows)
+        while True:
+            while len(pending) < 2 * jobs and (chunk := list(itertools.islice(source, CHUNK_ROWS))):
+                pending.append(pool.submit(_answer_chunk, chunk))
+            if not pending:
+                return
+            yield from pending.popleft().result()
 
 
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_.:/+-]*")

@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import functools
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -232,6 +233,74 @@ def distinct_csv(path: Path, n: int, seed: int = 3) -> None:
                              f"{rng.uniform(0, 40):.2f}", rng.choice(["", "po", "vo"])])  # fmt: skip
 
 
+REALISTIC_LEVELS = (("havo", 10), ("vwo", 10), ("mbo-4", 8), ("hbo-bachelor", 30), ("wo-bachelor", 12),
+                    ("wo-master", 30))  # fmt: skip
+"""Highest diploma of the people in the realistic cohort, and how many in 100: mostly career
+changers with a higher-education degree, as teacher desks and zij-instroom intakes see them."""
+REALISTIC_PROGRAMMES = ("Geschiedenis", "Biologie", "Wiskunde", "Psychologie", "Rechten", "Engels",
+                        "Scheikunde", "Natuurkunde", "Bedrijfskunde", "Werktuigbouwkunde", "Pedagogiek",
+                        "Nederlands", "Sociologie", "Informatica", "Bewegingswetenschappen")  # fmt: skip
+REALISTIC_SUBJECTS = ("geschiedenis", "biologie", "wiskunde", "engels", "natuurkunde", "scheikunde",
+                      "aardrijkskunde", "economie")  # fmt: skip
+
+
+def realistic_csv(path: Path, n: int, seed: int = 5) -> float:
+    """``n`` people in plausible proportions; returns the share of distinct rows.
+
+    Highest diploma as :data:`REALISTIC_LEVELS`; a degree names one of 15 programmes (one in ten
+    none); a wo-master comes with its bachelor four times in five; havo/vwo diplomas have two or
+    three exam subjects of eight; 35 % have a job (po, vo, mbo alike), a third of those with a
+    subject; 60 % state work experience (0-30 years, in halves); 15 % state EC in a subject.
+    """
+    rng = random.Random(seed)
+    levels, weights = zip(*REALISTIC_LEVELS, strict=True)
+    seen: set[tuple[str, ...]] = set()
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "diplomas", "exam_subjects", "job_sector", "job_subject", "work_experience_years",
+                         "subject_ec"])  # fmt: skip
+        for i in range(n):
+            level = rng.choices(levels, weights)[0]
+            exams = ""
+            if level in ("havo", "vwo"):
+                diplomas = level
+                exams = ";".join(rng.sample(REALISTIC_SUBJECTS, rng.choice((2, 3))))
+            else:
+                name = "" if rng.random() < 0.1 else rng.choice(REALISTIC_PROGRAMMES)
+                diplomas = f"{level}:{name}" if name else level
+                if level == "wo-master" and rng.random() < 0.8:
+                    diplomas = f"wo-bachelor:{name or 'Biologie'};{diplomas}"
+            job = rng.choice(("po", "vo", "mbo")) if rng.random() < 0.35 else ""
+            job_subject = rng.choice(REALISTIC_SUBJECTS) if job in ("vo", "mbo") and rng.random() < 0.33 else ""
+            years = f"{rng.randint(0, 60) / 2:g}" if rng.random() < 0.6 else ""
+            ec = f"{rng.choice(REALISTIC_SUBJECTS)}={rng.randint(10, 240)}" if rng.random() < 0.15 else ""
+            row = (diplomas, exams, job, job_subject, years, ec)
+            seen.add(row)
+            writer.writerow([i, *row])
+    return len(seen) / n
+
+
+def cli_median(command: list[str], repeat: int) -> float:
+    """The median wall time of ``command`` in fresh processes (output discarded)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def batch_cli(source: Path, out: Path, target: str | None, jobs: int) -> float:
+    """Seconds for ``leraarroutes batch`` over ``source`` in a fresh process."""
+    command = [sys.executable, "-m", "leraarroutes", "batch", str(source), "-o", str(out), "--quiet",
+               "--as-of", AS_OF.isoformat(), "--jobs", str(jobs)]  # fmt: skip
+    if target:
+        command += ["--target", target]
+    start = time.perf_counter()
+    subprocess.run(command, check=True)
+    return time.perf_counter() - start
+
+
 def scaled_catalogue(catalogue: lr.Catalogue, factor: int) -> lr.Catalogue:
     """The catalogue with ``factor`` times the subjects on every per-subject programme."""
     if factor == 1:
@@ -267,8 +336,6 @@ def batch_in_subprocess(source: Path, out: Path, *, dedupe: bool, shared: bool =
 
 
 def batch_worker(source: str, out: str, mode: str) -> None:
-    import resource
-
     from leraarroutes.engine import _search
 
     if mode.endswith("-unshared"):  # every atom verdict computed anew: the engine's raw speed
@@ -281,8 +348,21 @@ def batch_worker(source: str, out: str, mode: str) -> None:
             batch.evaluate_jsonl(catalogue, batch.read_profiles(source), "po", as_of=AS_OF, dedupe=dedupe)
         )
     seconds = time.perf_counter() - start
-    maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "maxrss_mb": maxrss_mb}))
+    print(json.dumps({"seconds": seconds, "maxrss_mb": peak_memory_mb()}))
+
+
+def peak_memory_mb() -> float:
+    """The peak resident memory of the process that calls it (VmHWM).
+
+    Not ``getrusage(...).ru_maxrss``: on Linux a child started by fork and exec keeps the parent's
+    maxrss as its own starting value, so a child of a large benchmark process reported the parent.
+    """
+    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource  # not Linux: the best there is
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def growth_exponent(sizes: list[int], times: list[float]) -> float:
@@ -292,6 +372,75 @@ def growth_exponent(sizes: list[int], times: list[float]) -> float:
     ys = [math.log(t) for t in times]
     mx, my = statistics.mean(xs), statistics.mean(ys)
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def command_line_section(target: Callable[..., None], *, quick: bool) -> None:
+    """``--version`` and ``routes --target`` against a bare interpreter."""
+    # the command line, in fresh processes (bytecode compiled beforehand, as an installed package has it)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True,
+                   env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""}, stdout=subprocess.DEVNULL)  # fmt: skip
+    reps = 3 if quick else 7
+    bare = cli_median([sys.executable, "-c", "pass"], reps)
+    version = cli_median([sys.executable, "-m", "leraarroutes", "--version"], reps)
+    routes_cmd = [sys.executable, "-m", "leraarroutes", "routes", "--profile",
+                  str(ROOT / "examples/profiles/ingenieur.yaml"), "--target", "eerstegraads:natuurkunde"]  # fmt: skip
+    cli_median(routes_cmd, 1)  # fills the catalogue's disk cache, as the first run on a machine does
+    routes_wall = cli_median(routes_cmd, reps)
+    print(f"command line (fresh processes, median of {reps}; python -c pass {bare * 1000:.0f} ms)")
+    target("leraarroutes --version", version * 1000, 60, "ms", version / bare, version <= 0.060)
+    target("leraarroutes routes --target T", routes_wall * 1000, 150, "ms", routes_wall / bare, routes_wall <= 0.150)
+    target("routes --target T relative to python -c pass", routes_wall / bare, 6, "x", routes_wall / bare,
+           routes_wall / bare <= 6)  # fmt: skip
+
+
+def realistic_section(target: Callable[..., None], *, quick: bool) -> None:
+    """The realistic cohort through ``batch``: targeted and untargeted, one and two workers."""
+    # the realistic cohort: mostly distinct people, targeted and untargeted, one and two workers
+    n_real = 2_000 if quick else 10_000
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "realistic.csv"
+        share = realistic_csv(source, n_real)
+        print(f"realistic cohort ({n_real:,} people, {share:.0%} distinct rows; proportions in realistic_csv)")
+        rates = {}
+        for tgt, label in (("po", "targeted po"), ("tweedegraads:wiskunde", "targeted vo"), (None, "untargeted")):
+            one = batch_cli(source, Path(folder) / "one.jsonl", tgt, 1)
+            two = batch_cli(source, Path(folder) / "two.jsonl", tgt, 2)
+            same = (Path(folder) / "one.jsonl").read_bytes() == (Path(folder) / "two.jsonl").read_bytes()
+            rates[label] = n_real / one
+            goal = 1_000 if tgt is None else 10_000
+            target(f"batch {label}, one job", n_real / one, goal, "profiles/s", None, n_real / one >= goal)
+            target(f"batch {label}, --jobs 2 vs one (same output: {same})", one / two, 1.7, "x", one / two,
+                   one / two >= 1.7 and same)  # fmt: skip
+        print(f"        the machine gives {os.cpu_count()} cores")
+
+
+def untargeted_section(target: Callable[..., None], *, quick: bool) -> None:
+    """The first untargeted query as the catalogue grows: x1, x10 (and x100 in the full run)."""
+    # untargeted queries ("what can I become?") as the catalogue grows
+    print("untargeted queries, first in a fresh search (no shared verdicts)")
+    untargeted_people = [p for _, p, _ in scenario_people()][:5]
+    base_untargeted = None
+    for factor in [1, 10] if quick else [1, 10, 100]:
+        cat = scaled_catalogue(lr.load_catalogue(), factor)
+        programme_graph(cat, AS_OF)
+        times, limited = [], 0
+        for person in untargeted_people[: (2 if factor == 100 else 5)]:
+            forget_shared_answers(cat)
+            start = time.perf_counter()
+            try:
+                lr.find_routes(cat, person, as_of=AS_OF)
+            except lr.SearchLimitError:
+                limited += 1
+            times.append(time.perf_counter() - start)
+        med_u = statistics.median(times)
+        if base_untargeted is None:
+            base_untargeted = med_u
+            target("untargeted median at x1", med_u * 1000, 3, "ms", None, med_u <= 0.003)
+            target("untargeted p95 at x1", p95(times) * 1000, 8, "ms", None, p95(times) <= 0.008)
+        else:
+            ratio = med_u / base_untargeted
+            target(f"untargeted at x{factor} relative to x1 ({limited} hit the search limit)", ratio, factor, "x",
+                   ratio, ratio <= factor and limited == 0)  # fmt: skip
 
 
 # --- the run -----------------------------------------------------------------------------
@@ -336,6 +485,10 @@ def main(argv: Iterable[str] | None = None) -> int:
     target(
         "catalogue load, warm (median)", statistics.median(warm) * 1000, 50, "ms", None, statistics.median(warm) < 0.050
     )
+
+    command_line_section(target, quick=args.quick)
+    realistic_section(target, quick=args.quick)
+    untargeted_section(target, quick=args.quick)
 
     # 1. single query
     people = scenario_people()

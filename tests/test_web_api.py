@@ -176,10 +176,18 @@ def test_diagrams_are_svg_and_user_text_stays_text(client: TestClient) -> None:
 
 
 def test_openapi_is_built_from_the_project_schemas(client: TestClient) -> None:
+    from openapi_spec_validator import validate
+
+    from leraarroutes.web._openapi import embedded
+
     document = client.get("/api/v1/openapi.json").json()
+    validate(document)  # OpenAPI 3.1, every reference resolves
     assert document["openapi"] == "3.1.0"
-    assert document["components"]["schemas"]["Profile"] == json_schema("profile")
-    assert document["components"]["schemas"]["RoutesReport"] == report_schema()
+    assert document["components"]["schemas"]["Profile"] == embedded(json_schema("profile"), "Profile")
+    assert document["components"]["schemas"]["RoutesReport"] == embedded(report_schema(), "RoutesReport")
+    broken = json.loads(json.dumps(document).replace("#/components/schemas/Profile/$defs/Job", "#/$defs/Job"))
+    with pytest.raises(Exception, match="Job"):  # the check can fail: a reference that resolves nowhere
+        validate(broken)
     assert {"/api/v1/routes", "/api/v1/explain", "/api/v1/degrees", "/api/v1/health"} <= set(document["paths"])
 
 

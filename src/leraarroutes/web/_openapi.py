@@ -38,6 +38,27 @@ _EXPLANATION = {
 }
 
 
+def embedded(schema: Any, name: str) -> Any:  # noqa: ANN401 - a JSON Schema, any part of one
+    """A project schema as an OpenAPI component: its own ``#/...`` references made to point into it.
+
+    Validators of an OpenAPI document resolve ``#`` against the document, not against the embedded
+    schema's ``$id``; so ``#/$defs/Diploma`` becomes ``#/components/schemas/Profile/$defs/Diploma``.
+    Nothing else changes.
+    """
+    if isinstance(schema, dict):
+        return {
+            key: (
+                f"#/components/schemas/{name}{value[1:]}"
+                if key == "$ref" and isinstance(value, str) and value.startswith("#/")
+                else embedded(value, name)
+            )
+            for key, value in schema.items()
+        }
+    if isinstance(schema, list):
+        return [embedded(item, name) for item in schema]
+    return schema
+
+
 def _query(extra: dict[str, Any]) -> dict[str, Any]:
     """A request body: a profile and the question's options."""
     return {
@@ -152,8 +173,8 @@ def document(version: str) -> dict[str, Any]:
         },
         "components": {
             "schemas": {
-                "Profile": json_schema("profile"),
-                "RoutesReport": report_schema(),
+                "Profile": embedded(json_schema("profile"), "Profile"),
+                "RoutesReport": embedded(report_schema(), "RoutesReport"),
                 "Explanation": _EXPLANATION,
                 "Problem": _PROBLEM,
             }

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import threading
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from leraarroutes import _validate
 from leraarroutes.catalogue.catalogue import Catalogue
@@ -37,10 +38,7 @@ from leraarroutes.model.education import StudyForm
 from leraarroutes.model.profile import Profile
 from leraarroutes.model.qualifications import Qualification, QualificationKind, SchoolSetting
 from leraarroutes.register import same_institution
-from leraarroutes.rules import (
-    Reason,
-    Truth,
-)
+from leraarroutes.rules import Reason, Rule, RuleContext, Truth
 
 __all__ = [
     "DEFAULT_MAX_STATES",
@@ -80,6 +78,42 @@ class SortKey(enum.StrEnum):
     PAID = "paid"
 
 
+class _Reasons:
+    """A step's entry rule taken in the state just before the step: evaluated on first use, then kept.
+
+    Ranking, batch summaries and a text answer that shows one route per qualification never read
+    most routes' reasons; writing them out was 35-40 % of a query.
+    """
+
+    __slots__ = ("_lock", "_pending", "_split")
+
+    def __init__(self, rule: Rule, state: Profile, context: RuleContext) -> None:
+        self._pending: tuple[Rule, Profile, RuleContext] | None = (rule, state, context)
+        self._split: tuple[tuple[Reason, ...], tuple[Reason, ...]] | None = None
+        self._lock = threading.Lock()
+
+    def split(self) -> tuple[tuple[Reason, ...], tuple[Reason, ...]]:
+        """(what holds, what is to be checked)."""
+        if self._split is None:
+            with self._lock:
+                if self._split is None and self._pending is not None:
+                    rule, state, context = self._pending
+                    reasons = rule.evaluate(state, context).reasons
+                    self._split = (
+                        tuple(r for r in reasons if r.truth is Truth.YES),
+                        tuple(r for r in reasons if r.truth is Truth.UNKNOWN),
+                    )
+                    self._pending = None  # the state and the context are no longer held
+        assert self._split is not None  # noqa: S101 - set above, under the lock
+        return self._split
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reasons) and self.split() == other.split()
+
+    def __hash__(self) -> int:
+        return hash(self.split())
+
+
 @frozen(kw_only=True)
 class Step:
     """One step of a route, with the figures after exemptions and why it was admitted.
@@ -108,8 +142,7 @@ class Step:
     """The longest duration in that form, when the source gives a range."""
     grants: tuple[str, ...]
     sources: tuple[str, ...]
-    admitted_by: tuple[Reason, ...]
-    conditions: tuple[Reason, ...]
+    _reasons: _Reasons = field(repr=False)
     exemption: str | None
     estimated: bool
     offers: tuple[ProviderOffering, ...] = ()
@@ -118,6 +151,16 @@ class Step:
     """What to know about when the qualification comes (Dutch), or None."""
     grant_note_en: str | None = None
     """The same in English, when the catalogue gives it."""
+
+    @property
+    def admitted_by(self) -> tuple[Reason, ...]:
+        """The parts of the entry rule that hold (written out on first use, then kept)."""
+        return self._reasons.split()[0]
+
+    @property
+    def conditions(self) -> tuple[Reason, ...]:
+        """The parts of the entry rule still to be checked (written out on first use, then kept)."""
+        return self._reasons.split()[1]
 
     def grant_text(self, lang: str = "nl") -> str | None:
         """The grant note in ``lang`` (Dutch when no English is given)."""
@@ -168,7 +211,6 @@ class Route:
 
     qualification: str
     status: str
-    conditions: tuple[str, ...]
     months: int | None
     ec: int | None
     cost_eur: int | None
@@ -183,6 +225,13 @@ class Route:
     """Steps whose duration no source gives: ``months`` is then "at least" (None when none is known)."""
     ec_unknown: int = 0
     """Steps that take time but whose EC no source gives: ``ec`` is then "at least"."""
+    lang: str = "nl"
+    """The language ``conditions`` are written in."""
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """What must still turn out true, per step ("programme: condition"), in :attr:`lang`."""
+        return tuple(f"{s.programme}: {c.text(self.lang)}" for s in self.steps for c in s.conditions)
 
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         """The route as the documented JSON object."""
@@ -321,7 +370,7 @@ def _providers(p: Programme, offers: tuple[ProviderOffering, ...]) -> tuple[str,
     return tuple(dict.fromkeys(names))
 
 
-def _step(p: Programme, figures: Figures, reasons: tuple[Reason, ...], offers: tuple[ProviderOffering, ...]) -> Step:
+def _step(p: Programme, figures: Figures, reasons: _Reasons, offers: tuple[ProviderOffering, ...]) -> Step:
     return Step(
         programme=p.id,
         kind=p.kind.value,
@@ -340,8 +389,7 @@ def _step(p: Programme, figures: Figures, reasons: tuple[Reason, ...], offers: t
         grant_note=p.grants.note,
         grant_note_en=p.grants.note_en,
         sources=tuple(str(s) for s in p.sources),
-        admitted_by=tuple(r for r in reasons if r.truth is Truth.YES),
-        conditions=tuple(r for r in reasons if r.truth is Truth.UNKNOWN),
+        reasons=reasons,
         exemption=figures.exemption,
         estimated=figures.estimated,
     )
@@ -370,7 +418,8 @@ def _written_out(
         step = written.get(prefix)
         if step is None:
             offers = step_offers(search.catalogue, p.id, where)
-            step = written[prefix] = _step(p, figures, p.entry.evaluate(state, search.context).reasons, offers)
+            reasons = _Reasons(p.entry, state, search.context)
+            step = written[prefix] = _step(p, figures, reasons, offers)
         steps.append(step)
         if i + 1 < len(plan):  # the state after the last step is never asked about
             after = states.get(prefix)
@@ -383,7 +432,7 @@ def _written_out(
     return Route(
         qualification=found.qualification,
         status=found.status,
-        conditions=tuple(f"{s.programme}: {c.text(lang)}" for s in steps for c in s.conditions),
+        lang=lang,
         months=found.months_known,
         months_max=found.months_max if found.months_max != found.months else None,
         months_unknown=found.months_unknown,

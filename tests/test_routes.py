@@ -312,3 +312,16 @@ def test_the_minor_says_its_qualification_comes_with_the_bachelor(catalogue: Cat
     assert "bachelor's diploma" in (minor.grant_text("en") or "")
     assert minor.to_json("en")["grant_note"] == minor.grant_text("en")
     assert all(s.grant_note is None for s in find_routes(catalogue, student, "po", as_of=AS_OF)[0].steps)
+
+
+def test_routes_pickle_with_their_reasons(catalogue: Catalogue) -> None:
+    """Reasons are written out on first use; a pickled route carries them written out, and equal."""
+    import pickle
+
+    biologist = Profile(diplomas=(Diploma(level=Level.WO_MASTER, programme="Biologie"),))
+    routes = find_routes(catalogue, biologist, "eerstegraads:biologie", as_of=AS_OF)
+    again = pickle.loads(pickle.dumps(routes))  # noqa: S301 - our own bytes
+    assert again == routes
+    assert [r.conditions for r in again] == [r.conditions for r in routes]
+    assert any(r.conditions for r in routes)  # the comparison above is not of empty tuples
+    assert [s.admitted_by for r in again for s in r.steps] == [s.admitted_by for r in routes for s in r.steps]

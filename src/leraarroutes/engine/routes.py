@@ -107,11 +107,24 @@ class _Reasons:
         assert self._split is not None  # noqa: S101 - set above, under the lock
         return self._split
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled written out: the lock cannot travel, and the state and context need not
+        return (_written_reasons, (self.split(),))
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Reasons) and self.split() == other.split()
 
     def __hash__(self) -> int:
         return hash(self.split())
+
+
+def _written_reasons(split: tuple[tuple[Reason, ...], tuple[Reason, ...]]) -> _Reasons:
+    """Reasons already written out (what unpickling a route gives)."""
+    reasons = _Reasons.__new__(_Reasons)
+    reasons._lock = threading.Lock()  # noqa: SLF001 - building one of its own class
+    reasons._pending = None  # noqa: SLF001
+    reasons._split = split  # noqa: SLF001
+    return reasons
 
 
 @frozen(kw_only=True)

@@ -52,14 +52,13 @@ def test_glossary_names_every_programme_kind() -> None:
 DOC_PAGES = sorted((ROOT / "docs").rglob("*.md"))
 
 
-def _console_examples(text: str) -> list[tuple[str, str]]:
-    """(command, shown output) for each `$ leraarroutes …` in a console block."""
+def console_commands(text: str, program: str) -> list[tuple[str, str]]:
+    """(command, shown output) for each ``$ program …`` in the console blocks of a page."""
     found = []
     for block in re.findall(r"```console\n(.*?)```", text, flags=re.DOTALL):
         lines = block.splitlines()
         for i, line in enumerate(lines):
-            # serve runs until stopped: tests/test_web_docs.py starts it and asks it what the page shows
-            if line.startswith("$ leraarroutes ") and not line.startswith("$ leraarroutes serve"):
+            if line.startswith(f"$ {program} "):
                 output = []
                 for rest in lines[i + 1 :]:
                     if rest.startswith("$ "):
@@ -67,6 +66,12 @@ def _console_examples(text: str) -> list[tuple[str, str]]:
                     output.append(rest)
                 found.append((line[2:], "\n".join(output).rstrip()))
     return found
+
+
+def _console_examples(text: str) -> list[tuple[str, str]]:
+    """(command, shown output) for each `$ leraarroutes …` in a console block."""
+    # serve runs until stopped: tests/test_web_docs.py starts it and asks it what the page shows
+    return [(c, out) for c, out in console_commands(text, "leraarroutes") if not c.startswith("leraarroutes serve")]
 
 
 CONSOLE = [

@@ -22,6 +22,7 @@ import pytest
 from leraarroutes import Catalogue
 from leraarroutes.web import create_app
 from tests.conftest import free_port, live_server
+from tests.test_docs import console_commands
 
 ROOT = Path(__file__).resolve().parents[1]
 DESK = (ROOT / "docs" / "how-to" / "web-app.md").read_text(encoding="utf-8")
@@ -50,22 +51,6 @@ def _get(url: str) -> str:
         return str(answer.read().decode("utf-8"))
 
 
-def _commands(text: str, program: str) -> list[tuple[str, str]]:
-    """(command, shown output) for each ``$ program …`` in the console blocks of a page."""
-    found = []
-    for block in re.findall(r"```console\n(.*?)```", text, flags=re.DOTALL):
-        lines = block.splitlines()
-        for i, line in enumerate(lines):
-            if line.startswith(f"$ {program} "):
-                shown = []
-                for rest in lines[i + 1 :]:
-                    if rest.startswith("$ "):
-                        break
-                    shown.append(rest)
-                found.append((line[2:], "\n".join(shown).rstrip()))
-    return found
-
-
 def _serving(command: list[str], port: int) -> Iterator[str]:
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
@@ -89,7 +74,7 @@ def _serving(command: list[str], port: int) -> Iterator[str]:
 
 def test_the_desk_how_to_serves_the_page_it_describes() -> None:
     """``leraarroutes serve --port …`` as the page says; the example address gives the answer it promises."""
-    [(command, _)] = _commands(DESK, "leraarroutes")
+    [(command, _)] = console_commands(DESK, "leraarroutes")
     port = free_port()
     argv = [sys.executable, "-m", "leraarroutes", *shlex.split(command)[1:]]
     argv[argv.index("--port") + 1] = str(port)
@@ -103,7 +88,7 @@ def test_the_desk_how_to_serves_the_page_it_describes() -> None:
 
 
 def test_the_desk_how_to_runs_under_another_asgi_server() -> None:
-    [(command, _)] = _commands(DESK, "uvicorn")
+    [(command, _)] = console_commands(DESK, "uvicorn")
     port = free_port()
     argv = [sys.executable, "-m", *shlex.split(command)]
     argv[argv.index("--port") + 1] = str(port)
@@ -111,7 +96,7 @@ def test_the_desk_how_to_runs_under_another_asgi_server() -> None:
         assert '"status":"ok"' in _get(base + "/api/v1/health")
 
 
-CURLS = _commands(API, "curl")
+CURLS = console_commands(API, "curl")
 
 
 @pytest.mark.parametrize(("command", "shown"), CURLS, ids=[c[:70] for c, _ in CURLS])

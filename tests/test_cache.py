@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from leraarroutes import load_catalogue
-from leraarroutes.catalogue import _cache
+from leraarroutes import Catalogue, _cache, load_catalogue
 
 EXTRA = "programmes: []\n"
 
@@ -47,7 +46,7 @@ def test_a_corrupt_entry_is_removed_and_rebuilt(cache: Path, tmp_path: Path) -> 
     expected = load_catalogue(extra).version
     [entry] = cache.glob("catalogue-*.pickle")
     entry.write_bytes(entry.read_bytes()[:200])  # cut short
-    assert _cache.load(entry.stem.removeprefix("catalogue-")) is None
+    assert _cache.load(entry.stem.removeprefix("catalogue-"), Catalogue) is None
     assert not entry.exists()
     assert load_catalogue(extra).version == expected
 
@@ -57,7 +56,7 @@ def test_an_entry_under_another_key_is_not_used(cache: Path, tmp_path: Path) -> 
     [entry] = cache.glob("catalogue-*.pickle")
     other = cache / ("catalogue-" + "0" * 64 + ".pickle")
     entry.rename(other)
-    assert _cache.load("0" * 64) is None  # the header names the key it was stored under
+    assert _cache.load("0" * 64, Catalogue) is None  # the header names the key it was stored under
 
 
 def test_a_folder_others_may_write_to_is_not_used(cache: Path, tmp_path: Path) -> None:
@@ -65,12 +64,12 @@ def test_a_folder_others_may_write_to_is_not_used(cache: Path, tmp_path: Path) -
     load_catalogue(extra)
     [entry] = cache.glob("catalogue-*.pickle")
     key = entry.stem.removeprefix("catalogue-")
-    assert _cache.load(key) is not None
+    assert _cache.load(key, Catalogue) is not None
     cache.chmod(0o777)
-    assert _cache.load(key) is None
+    assert _cache.load(key, Catalogue) is None
     cache.chmod(0o700)
     entry.chmod(0o666)
-    assert _cache.load(key) is None
+    assert _cache.load(key, Catalogue) is None
 
 
 def test_the_cache_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,3 +86,17 @@ def test_a_changed_module_changes_the_key() -> None:
     code = dict(_cache._code())
     assert "catalogue/checks.py" in code
     assert "model/profile.py" in code
+
+
+def test_the_register_is_kept_too(cache: Path) -> None:
+    """The register behind diploma identification comes from the cache in the next process."""
+    import subprocess
+    import sys
+
+    script = "from leraarroutes import load_register; print(load_register().degree(34808).name)"
+    first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    [entry] = cache.glob("degreeregister-*.pickle")
+    second = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert first.stdout == second.stdout == "Opleiding tot leraar Basisonderwijs\n"
+    assert entry.exists()
+    assert "register/degrees.py" in dict(_cache._code())

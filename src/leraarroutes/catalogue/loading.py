@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
-from leraarroutes.catalogue import _cache
+from leraarroutes import _cache
 from leraarroutes.catalogue.catalogue import _SECTIONS, Catalogue, CatalogueFile, Origin
 from leraarroutes.catalogue.checks import check
 from leraarroutes.errors import CatalogueError, InputError, ProfileError
@@ -191,7 +191,7 @@ def _shipped_catalogue() -> Catalogue:
 def _cached(files: list[tuple[str, bytes]], build: Callable[[], Catalogue]) -> Catalogue:
     """The catalogue of ``files`` from the disk cache, else built, checked and kept there."""
     cache_key = _cache.key(files)
-    found = _cache.load(cache_key)
+    found = _cache.load(cache_key, Catalogue)
     if found is not None:
         return found
     catalogue = build()

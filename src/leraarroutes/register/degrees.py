@@ -25,9 +25,11 @@ import json
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from attrs import field, frozen
 
+from leraarroutes import _cache
 from leraarroutes.errors import InputError
 from leraarroutes.model.education import Diploma, Level, Study
 
@@ -301,8 +303,17 @@ def load_register() -> DegreeRegister:
     'Opleiding tot leraar Basisonderwijs'
     """
     folder = importlib.resources.files("leraarroutes.register") / "data"
-    data = json.loads((folder / "degrees.json").read_text(encoding="utf-8"))
-    extra = (folder / "aliases.yaml").read_text(encoding="utf-8")
+    raw = {name: (folder / name).read_bytes() for name in ("degrees.json", "aliases.yaml")}
+    cache_key = _cache.key(sorted(raw.items()))
+    found = _cache.load(cache_key, DegreeRegister)
+    if found is not None:
+        return found
+    register = _built_register(json.loads(raw["degrees.json"].decode("utf-8")), raw["aliases.yaml"].decode("utf-8"))
+    _cache.store(cache_key, register)
+    return register
+
+
+def _built_register(data: Any, extra: str) -> DegreeRegister:  # noqa: ANN401 - the register's JSON
     aliases = _aliases(extra)
     degrees = [
         Degree(

@@ -1,7 +1,8 @@
-"""The checked catalogue kept on disk (internal), so that a command does not parse and check it again.
+"""Data the package builds from its files, kept on disk (internal): the checked catalogue, the register.
 
-The cache is keyed by the SHA-256 of the package version and of every file the catalogue is built
-from (its name and bytes), so a changed file or another version never finds an old entry. An entry
+A command then need not parse and check them again. An entry is keyed by the SHA-256 of the
+package version, of the package code that builds it and of every file it is built from (name and
+bytes), so a changed file, module or version never finds an old entry. An entry
 is used only when the folder and the file belong to the user and nobody else may write to them;
 one that cannot be read back as a catalogue with the same key is removed and rebuilt, never
 trusted. ``LERAARROUTES_CACHE=off`` switches it off; ``LERAARROUTES_CACHE=/some/folder`` moves it.
@@ -17,9 +18,11 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from leraarroutes._version import __version__
-from leraarroutes.catalogue.catalogue import Catalogue
+
+T = TypeVar("T")
 
 ENVIRONMENT = "LERAARROUTES_CACHE"
 """The variable that moves the cache (a folder) or switches it off (``off``)."""
@@ -38,8 +41,8 @@ def folder() -> Path | None:
     return Path(base) / "leraarroutes"
 
 
-_PACKAGE = Path(__file__).resolve().parent.parent
-_BUILDERS = ("catalogue", "model", "rules", "register")  # the code that reads, checks and holds a catalogue
+_PACKAGE = Path(__file__).resolve().parent
+_BUILDERS = ("catalogue", "model", "rules", "register")  # the code that reads, checks and holds the data
 
 
 def _code() -> list[tuple[str, bytes]]:
@@ -69,12 +72,12 @@ def _private(path: Path) -> bool:
     return owner_ok and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def load(cache_key: str) -> Catalogue | None:
-    """The catalogue stored under ``cache_key``, or None (missing, unsafe, corrupt or another key)."""
+def load(cache_key: str, kind: type[T]) -> T | None:
+    """The ``kind`` stored under ``cache_key``, or None (missing, unsafe, corrupt or another key)."""
     where = folder()
     if where is None or not _private(where):
         return None
-    path = where / f"catalogue-{cache_key}.pickle"
+    path = where / f"{kind.__name__.lower()}-{cache_key}.pickle"
     if not path.exists():
         return None
     try:
@@ -84,29 +87,29 @@ def load(cache_key: str) -> Catalogue | None:
         header = _MAGIC + cache_key.encode("ascii") + b"\n"
         if not data.startswith(header):
             raise ValueError("another key")  # noqa: TRY301 - handled below like any corrupt entry
-        catalogue = pickle.loads(data[len(header) :])  # noqa: S301 - our own file in a private folder, keyed
-        if not isinstance(catalogue, Catalogue):
-            raise TypeError("not a catalogue")  # noqa: TRY301
+        found = pickle.loads(data[len(header) :])  # noqa: S301 - our own file in a private folder, keyed
+        if not isinstance(found, kind):
+            raise TypeError(f"not a {kind.__name__}")  # noqa: TRY301
     except Exception:  # noqa: BLE001 - a cache entry that does not read back is rebuilt, whatever is wrong
         with contextlib.suppress(OSError):
             path.unlink()
         return None
-    return catalogue
+    return found
 
 
 KEPT = 8
-"""Entries kept (the newest); one per set of catalogue files and package version."""
+"""Entries kept of each kind (the newest); one per set of files and package code."""
 
 
-def _prune(where: Path) -> None:
-    entries = sorted(where.glob("catalogue-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+def _prune(where: Path, prefix: str) -> None:
+    entries = sorted(where.glob(f"{prefix}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEPT:]:
         with contextlib.suppress(OSError):
             old.unlink()
 
 
-def store(cache_key: str, catalogue: Catalogue) -> None:
-    """Keep ``catalogue`` under ``cache_key``; a cache that cannot be written is simply not kept."""
+def store(cache_key: str, value: object) -> None:
+    """Keep ``value`` under ``cache_key``; a cache that cannot be written is simply not kept."""
     where = folder()
     if where is None:
         return
@@ -114,13 +117,14 @@ def store(cache_key: str, catalogue: Catalogue) -> None:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(where):
             return
-        data = _MAGIC + cache_key.encode("ascii") + b"\n" + pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL)
-        fd, temporary = tempfile.mkstemp(dir=where, prefix=".catalogue-", suffix=".tmp")
+        prefix = type(value).__name__.lower()
+        data = _MAGIC + cache_key.encode("ascii") + b"\n" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, temporary = tempfile.mkstemp(dir=where, prefix=f".{prefix}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
-            Path(temporary).replace(where / f"catalogue-{cache_key}.pickle")
-            _prune(where)
+            Path(temporary).replace(where / f"{prefix}-{cache_key}.pickle")
+            _prune(where, prefix)
         except BaseException:
             with contextlib.suppress(OSError):
                 Path(temporary).unlink()

@@ -11,6 +11,7 @@ trusted. ``LERAARROUTES_CACHE=off`` switches it off; ``LERAARROUTES_CACHE=/some/
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -45,11 +46,12 @@ _PACKAGE = Path(__file__).resolve().parent
 _BUILDERS = ("catalogue", "model", "rules", "register")  # the code that reads, checks and holds the data
 
 
-def _code() -> list[tuple[str, bytes]]:
+@functools.cache
+def _code() -> tuple[tuple[str, bytes], ...]:
     """The package's own code that builds a catalogue: a changed module never finds an old entry."""
     files = sorted(p for sub in _BUILDERS for p in (_PACKAGE / sub).glob("*.py"))
     files += sorted(p for p in _PACKAGE.glob("*.py"))
-    return [(str(p.relative_to(_PACKAGE)), p.read_bytes()) for p in files]
+    return tuple((str(p.relative_to(_PACKAGE)), p.read_bytes()) for p in files)
 
 
 def key(files: Iterable[tuple[str, bytes]]) -> str:

@@ -15,7 +15,7 @@ from leraarroutes.catalogue.offers import PROVINCES, Where, place_point
 from leraarroutes.cli._groups import groups_text
 from leraarroutes.engine.explain import explain
 from leraarroutes.engine.groups import group_routes
-from leraarroutes.engine.report import explanation_report, routes_report
+from leraarroutes.engine.report import dropped_routes, explanation_report, routes_report
 from leraarroutes.engine.routes import SCHOOL_TARGETS, Blocked, Route, SortKey, find_routes
 from leraarroutes.errors import InputError
 from leraarroutes.model.education import Diploma, Level, Study
@@ -319,9 +319,8 @@ def _cmd_routes(args: argparse.Namespace) -> int:
     routes = find_routes(catalogue, profile, args.target, limit=args.limit, where=where, **options)
     dropped = 0
     if where is not None:
-        dropped = len(find_routes(catalogue, profile, args.target, **options)) - len(
-            find_routes(catalogue, profile, args.target, where=where, **options)
-        )
+        kept = routes if args.limit is None else None
+        dropped = dropped_routes(catalogue, profile, args.target, where, kept=kept, **options)
     school = args.target in SCHOOL_TARGETS  # "vmbo", "havo-bovenbouw": many qualifications
     # "what can I become?": without a target (or for a school type) the answer is grouped per qualification
     groups = None

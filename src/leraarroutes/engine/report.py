@@ -26,7 +26,7 @@ from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.offers import Where
 from leraarroutes.engine.explain import explain
 from leraarroutes.engine.groups import ROUTES_PER_QUALIFICATION, group_routes
-from leraarroutes.engine.routes import SCHOOL_TARGETS, SortKey, find_routes
+from leraarroutes.engine.routes import SCHOOL_TARGETS, Route, SortKey, find_routes
 from leraarroutes.model.education import Diploma, Study
 from leraarroutes.model.profile import Profile
 from leraarroutes.register import Degree, Identification
@@ -94,12 +94,30 @@ def routes_report(
         for d in degrees
     ]
     if where is not None:
-        unfiltered = find_routes(catalogue, profile, target, **options)
+        kept = routes if limit is None else None
         report["filter"] = {
             "description": where.describe(lang),
-            "dropped_routes": len(unfiltered) - len(find_routes(catalogue, profile, target, where=where, **options)),
+            "dropped_routes": dropped_routes(catalogue, profile, target, where, kept=kept, **options),
         }
     return report
+
+
+def dropped_routes(
+    catalogue: Catalogue,
+    profile: Profile,
+    target: str | None,
+    where: Where,
+    *,
+    kept: tuple[Route, ...] | None = None,
+    **options: Any,  # noqa: ANN401 - find_routes' own keywords
+) -> int:
+    """How many routes ``where`` drops: the routes without it less those with it.
+
+    ``kept`` is the answer with ``where`` when the caller already has it (asked without a limit),
+    so that search is not run twice.
+    """
+    with_filter = kept if kept is not None else find_routes(catalogue, profile, target, where=where, **options)
+    return len(find_routes(catalogue, profile, target, **options)) - len(with_filter)
 
 
 def explanation_report(

@@ -12,7 +12,7 @@ import socket
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
@@ -177,3 +177,33 @@ def live_server(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextlib.contextmanager
+def serving_process(command: Sequence[str | os.PathLike[str]], port: int, *, wait_s: float = 60) -> Iterator[str]:
+    """A server started as ``command`` (listening on ``port``), once its health check answers; yields its URL.
+
+    The test fails with the server's own error output when it stops, or after ``wait_s`` seconds.
+    """
+    import subprocess
+    import urllib.request
+
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/v1/health", timeout=2) as answer:  # noqa: S310 - loopback
+                    assert answer.status == 200
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(server.stderr.read().decode() if server.stderr else "the server stopped")
+                if time.monotonic() > deadline:
+                    pytest.fail(f"no answer within {wait_s:g} s")
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.communicate(timeout=10)  # reads and closes the pipe

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import leraarroutes
+from tests.conftest import free_port, serving_process
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -136,32 +137,11 @@ def test_wheel_installs_and_runs_in_a_fresh_environment(wheel: Path, tmp_path: P
 
 def _serves_the_page(command: Path) -> None:
     """``leraarroutes serve`` from the installed wheel answers the page, its style sheet and the API."""
-    import socket
-    import time
     import urllib.request
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [command, "serve", "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/api/v1/health", timeout=2) as answer:  # noqa: S310 - loopback
-                    assert answer.status == 200
-                    break
-            except OSError:
-                assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
-                assert time.monotonic() < deadline, "serve did not answer within 30 s"
-                time.sleep(0.2)
+    port = free_port()
+    with serving_process([command, "serve", "--port", str(port)], port, wait_s=30) as base:
         with urllib.request.urlopen(base + "/?level1=vwo&target=po", timeout=30) as answer:  # noqa: S310
             assert "Routes naar een lesbevoegdheid" in answer.read().decode("utf-8")
         with urllib.request.urlopen(base + "/static/style.css", timeout=5) as answer:  # noqa: S310
             assert answer.headers["content-type"].startswith("text/css")
-    finally:
-        server.terminate()
-        server.communicate(timeout=10)  # reads and closes the pipe

@@ -12,7 +12,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ import pytest
 
 from leraarroutes import Catalogue
 from leraarroutes.web import create_app
-from tests.conftest import free_port, live_server
+from tests.conftest import free_port, live_server, serving_process
 from tests.test_docs import console_commands
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,34 +50,13 @@ def _get(url: str) -> str:
         return str(answer.read().decode("utf-8"))
 
 
-def _serving(command: list[str], port: int) -> Iterator[str]:
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                _get(base + "/api/v1/health")
-                break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail(server.stderr.read().decode() if server.stderr else "serve stopped")
-                if time.monotonic() > deadline:
-                    pytest.fail("no answer within 60 s")
-                time.sleep(0.2)
-        yield base
-    finally:
-        server.terminate()
-        server.communicate(timeout=10)
-
-
 def test_the_desk_how_to_serves_the_page_it_describes() -> None:
     """``leraarroutes serve --port …`` as the page says; the example address gives the answer it promises."""
     [(command, _)] = console_commands(DESK, "leraarroutes")
     port = free_port()
     argv = [sys.executable, "-m", "leraarroutes", *shlex.split(command)[1:]]
     argv[argv.index("--port") + 1] = str(port)
-    for base in _serving(argv, port):
+    with serving_process(argv, port) as base:
         example = re.search(r"<(http://127\.0\.0\.1:8000/\?[^>]+)>", DESK)
         assert example is not None
         page = _get(example.group(1).replace(DOC_PORT, base.removeprefix("http://")))
@@ -92,7 +70,7 @@ def test_the_desk_how_to_runs_under_another_asgi_server() -> None:
     port = free_port()
     argv = [sys.executable, "-m", *shlex.split(command)]
     argv[argv.index("--port") + 1] = str(port)
-    for base in _serving(argv, port):
+    with serving_process(argv, port) as base:
         assert '"status":"ok"' in _get(base + "/api/v1/health")
 
 

@@ -8,6 +8,7 @@
 
 import typing as _typing
 
+from leraarroutes._lazy import lazy_names as _lazy_names
 from leraarroutes.errors import CatalogueError, InputError, LeraarroutesError, ProfileError, RuleError, UnknownNameError
 from leraarroutes.ids import ProgrammeId, QualificationId, SubjectId, offering_subject
 
@@ -165,18 +166,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        import importlib  # noqa: PLC0415 - only when a lazy name is first used
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'leraarroutes' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = _lazy_names("leraarroutes", _LAZY, globals())
 
 
 from leraarroutes._version import __version__  # noqa: E402 - after the lazy table, as before

@@ -19,8 +19,9 @@ The modules: :mod:`~leraarroutes.diagrams.overviews` (the named overviews),
 True
 """
 
-import importlib as _importlib
 import typing as _typing
+
+from leraarroutes._lazy import lazy_names as _lazy_names
 
 if _typing.TYPE_CHECKING:
     from leraarroutes.diagrams.dot import GraphvizMissingError, render, to_svg
@@ -50,16 +51,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        value = getattr(_importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'leraarroutes.diagrams' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = _lazy_names("leraarroutes.diagrams", _LAZY, globals())
 
 
 __all__ = [

@@ -2,7 +2,9 @@
 
 Each scenario file in ``tests/cases/`` is asked its own target and "what can I become?" (no
 target) on three dates, in Dutch and English; the routes are written as the JSON report, and the
-explanations of the closed programmes for the target are added. The printed hash must be the same
+explanations of the closed programmes for the target are added. Then 1,000 people of the
+realistic cohort (:mod:`cohort`, most of them distinct) are asked for PO, for a VO subject and
+without a target. The printed hash must be the same
 before and after a change that should not change an answer (a refactor, a speed-up)::
 
     python benchmarks/answer_hash.py            # one line: the hash and how many answers
@@ -17,16 +19,21 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import tempfile
 from pathlib import Path
 
 import yaml
+from cohort import realistic_csv  # beside this script
 
 import leraarroutes
 from leraarroutes import Profile, explain, find_routes, loads
+from leraarroutes.engine import batch
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "cases"
 DATES = (dt.date(2017, 1, 1), dt.date(2024, 1, 1), dt.date(2026, 12, 1))
 LANGUAGES = ("nl", "en")
+COHORT = 1_000
+COHORT_TARGETS = ("po", "tweedegraads:wiskunde", None)
 
 
 def answers_of(case: Path, catalogue: leraarroutes.Catalogue) -> list[object]:
@@ -41,6 +48,19 @@ def answers_of(case: Path, catalogue: leraarroutes.Catalogue) -> list[object]:
                 answers.append([route.to_json(lang) for route in routes])
         answers.append([blocked.to_json() for blocked in explain(catalogue, profile, spec["target"], as_of=day)])
     return answers
+
+
+def cohort_answers(catalogue: leraarroutes.Catalogue) -> list[object]:
+    """The routes of :data:`COHORT` realistic people for each of :data:`COHORT_TARGETS` (2024-01-01)."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "cohort.csv"
+        realistic_csv(source, COHORT)
+        people = list(batch.read_profiles(source))
+    return [
+        [route.to_json("nl") for route in find_routes(catalogue, profile, target, as_of=DATES[1])]
+        for _, profile in people
+        for target in COHORT_TARGETS
+    ]
 
 
 def main() -> None:
@@ -58,7 +78,13 @@ def main() -> None:
         count += len(answers)
         if options.verbose:
             print(f"{hashlib.sha256(text.encode()).hexdigest()[:16]}  {case.name}")
-    print(f"{total.hexdigest()}  {count} answers from {len(list(CASES.glob('*.yaml')))} scenario files")
+    cohort = cohort_answers(catalogue)
+    text = json.dumps(cohort, sort_keys=True, ensure_ascii=False, default=str)
+    total.update(text.encode())
+    if options.verbose:
+        print(f"{hashlib.sha256(text.encode()).hexdigest()[:16]}  {COHORT:,} people of the realistic cohort")
+    files = len(list(CASES.glob("*.yaml")))
+    print(f"{total.hexdigest()}  {count} answers from {files} scenario files, {len(cohort):,} from the cohort")
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ from leraarroutes.engine import batch
 from leraarroutes.engine._graph import _Needs, programme_graph
 from leraarroutes.engine._search import ranked
 from leraarroutes.engine.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS, _written_out
-from leraarroutes.rules import HasDiploma, HasJob, HoldsQualification, Truth
+from leraarroutes.rules import Truth
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2024, 1, 1)
@@ -125,39 +125,85 @@ def naive_routes(catalogue: lr.Catalogue, profile: lr.Profile, target: str, cuto
     return found
 
 
-# --- baseline 2: today's static route table: routes enumerated once, a query is a subset filter --
+# --- baseline 2: a pruned depth-first search over the engine's own graph ------------------------
 
 
-def answers_of(profile: lr.Profile) -> frozenset[str]:
-    answers = {f"diploma:{d.level.value}" for d in profile.diplomas}
-    answers |= {f"qualification:{q.kind.value}" for q in profile.qualifications}
-    if profile.job is not None:
-        answers.add(f"job:{profile.job.sector.value}")
-    return frozenset(answers)
+def pruned_routes(catalogue: lr.Catalogue, profile: lr.Profile, target: str, cutoff: int = 4) -> list[tuple[str, ...]]:
+    """A plain depth-first search over the engine's programme graph, pruned at every closed step.
+
+    The same edges the engine uses (no detours), entry rules evaluated step by step in the state
+    reached; no regression, no shared verdicts. What a careful first design would write.
+    """
+    goal = lr.Qualification.parse(target)
+    graph = programme_graph(catalogue, AS_OF)
+    context = catalogue.context(AS_OF)
+    ends = {n for n in graph if any(q.includes(goal) for q in graph.nodes[n]["programme"].grants.qualifications)}
+    found: list[tuple[str, ...]] = []
+
+    def extend(path: tuple[str, ...], state: lr.Profile, candidates: Iterable[str]) -> None:
+        for pid in candidates:
+            if pid in path or pid in state.completed:
+                continue
+            p = graph.nodes[pid]["programme"]
+            if p.entry.evaluate(state, context).truth is Truth.NO:
+                continue
+            longer = (*path, pid)
+            if pid in ends:
+                found.append(longer)
+            elif len(longer) < cutoff:
+                after = state.gain(programme=p.id, qualifications=p.grants.qualifications, diplomas=p.grants.diplomas)
+                extend(longer, after, graph.successors(pid))
+
+    extend((), profile, list(graph))
+    return found
 
 
-def build_static_table(catalogue: lr.Catalogue) -> list[tuple[frozenset[str], str, tuple[str, ...]]]:
-    everyone = lr.Profile(diplomas=tuple(lr.Diploma(level=level) for level in lr.Level))
-    table = []
-    for route in lr.find_routes(catalogue, everyone, as_of=AS_OF):
-        first = catalogue.programme(route.programmes[0])
-        needs: set[str] = set()
-        for node in first.entry.walk():
-            if isinstance(node, HasDiploma):
-                needs.add(f"diploma:{node.levels[0].value}")
-            elif isinstance(node, HoldsQualification):
-                needs.add(f"qualification:{node.qualification.kind.value}")
-            elif isinstance(node, HasJob):
-                needs.add(f"job:{node.sector.value}")
-        table.append((frozenset(needs), route.qualification, route.programmes))
-    return table
+# --- baseline 3: a static table of the engine's answers, indexed by target and person ------------
 
 
-def static_query(
-    table: list[tuple[frozenset[str], str, tuple[str, ...]]], profile: lr.Profile, target: str
-) -> list[tuple[str, ...]]:
-    answers = answers_of(profile)
-    return [programmes for needs, q, programmes in table if q == target and needs <= answers]
+StaticTable = dict[str, dict[lr.Profile, tuple[tuple[str, ...], ...]]]
+
+
+def build_static_table(catalogue: lr.Catalogue, people: Iterable[tuple[lr.Profile, str]]) -> tuple[StaticTable, int]:
+    """Every route the engine finds for each (person, target), stored by target, then by person.
+
+    A lookup is two dictionary reads: the fastest a precomputed answer can be given. It covers only
+    the people it was built for; returns the table and its number of rows (one per route).
+    """
+    table: StaticTable = {}
+    rows = 0
+    for profile, tgt in people:
+        routes = tuple(r.programmes for r in lr.find_routes(catalogue, profile, tgt, as_of=AS_OF))
+        table.setdefault(tgt, {})[profile] = routes
+        rows += len(routes)
+    return table, rows
+
+
+def static_query(table: StaticTable, profile: lr.Profile, target: str) -> tuple[tuple[str, ...], ...] | None:
+    """The stored answer of ``profile`` for ``target``; None for a person the table does not cover."""
+    return table.get(target, {}).get(profile)
+
+
+def fresh_first_query(profile_file: Path, target: str, repeat: int) -> float:
+    """Median seconds of the first ``find_routes`` in a fresh process (catalogue from the disk cache).
+
+    Includes what a first question pays in a new process: building the graph and its compiled form.
+    """
+    code = (
+        "import sys, time, datetime as dt, leraarroutes as lr\n"
+        "c = lr.load_catalogue(); p = lr.load_profile(sys.argv[1])\n"
+        "t = time.perf_counter(); lr.find_routes(c, p, sys.argv[2], as_of=dt.date(2024, 1, 1))\n"
+        "print(time.perf_counter() - t)"
+    )
+    runs = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code, str(profile_file), target], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(repeat)
+    ]
+    return statistics.median(runs)
 
 
 def forget_shared_answers(catalogue: lr.Catalogue) -> None:
@@ -419,6 +465,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         batch_worker(*args.batch_worker)
         return 0
     targets: list[dict[str, Any]] = []
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # progress shows when piped
+    # how fast this machine is today: the same run varied 2.5x between days on the same machine
+    loop = min(timed(lambda: sum(range(10_000_000)), 3))
+    print(f"machine: sum(range(10**7)) takes {loop * 1000:.0f} ms; {os.cpu_count()} cores")
 
     def target(name: str, measured: float, goal: float, unit: str, ratio: float | None, met: bool) -> None:
         targets.append({"name": name, "measured": round(measured, 4), "goal": goal, "unit": unit,
@@ -438,10 +488,10 @@ def main(argv: Iterable[str] | None = None) -> int:
     target(
         "import leraarroutes (median)",
         statistics.median(imports) * 1000,
-        150,
+        100,
         "ms",
         None,
-        statistics.median(imports) < 0.150,
+        statistics.median(imports) <= 0.100,
     )
     # the goal is for a warm load; the cold figure (first load in a fresh process) is reported only
     print(f"  info  {'catalogue load, cold (median)':<48} {statistics.median(cold) * 1000:>12,.3f} ms")
@@ -456,10 +506,16 @@ def main(argv: Iterable[str] | None = None) -> int:
     # 1. single query
     people = scenario_people()
     programme_graph(catalogue, AS_OF)  # built once per catalogue and date, like a server would
-    table = build_static_table(catalogue)
+    with tempfile.TemporaryDirectory() as folder:  # a table of thousands of routes: scenario people and a cohort
+        source = Path(folder) / "cohort.csv"
+        realistic_csv(source, 500 if args.quick else 2_000, seed=13)
+        cohort = [profile for _, profile in batch.read_profiles(source)]
+    covered = [(p, t) for _, p, t in people] + [(p, t) for p in cohort for t in ("po", "tweedegraads:wiskunde")]
+    table, rows = build_static_table(catalogue, covered)
     # Each person's time is the fastest of `repeat` runs: what is left of the other runs is the rest of
     # the machine's load. The median and p95 are then taken over the people.
-    ours, every_run, warm_ours, naive, static, search_part, writing_part = [], [], [], [], [], [], []
+    ours, every_run, warm_ours, naive, pruned, static, search_part, writing_part = [], [], [], [], [], [], [], []
+    agree = 0
     repeat = 3 if args.quick else 7
     for _, profile, tgt in people:
         runs = first_query_times(catalogue, profile, tgt, repeat)
@@ -467,22 +523,34 @@ def main(argv: Iterable[str] | None = None) -> int:
         every_run += runs
         warm_ours.append(min(timed(lambda: lr.find_routes(catalogue, profile, tgt, as_of=AS_OF), repeat)))
         naive += timed(lambda: naive_routes(catalogue, profile, tgt, cutoff=3), 1)
+        pruned += timed(lambda: pruned_routes(catalogue, profile, tgt, cutoff=4), 1)
         static.append(min(timed(lambda: static_query(table, profile, tgt), repeat)))
+        forget_shared_answers(catalogue)
+        mine = tuple(r.programmes for r in lr.find_routes(catalogue, profile, tgt, as_of=AS_OF))
+        agree += static_query(table, profile, tgt) == mine
         parts = first_query_parts(catalogue, profile, tgt, repeat)
         search_part.append(min(part[0] for part in parts))
         writing_part.append(min(part[1] for part in parts))
     print(f"single query ({len(people)} scenario people, each asked first with no shared verdicts, best of {repeat})")
     med = statistics.median(ours)
-    target("find_routes median", med * 1000, 1, "ms", None, med <= 0.001)
-    target("find_routes p95", p95(ours) * 1000, 1, "ms", None, p95(ours) <= 0.001)
+    target("find_routes median (first query, warm process)", med * 1_000_000, 100, "us", None, med <= 0.0001)
+    target("find_routes p95 (first query, warm process)", p95(ours) * 1_000_000, 300, "us", None, p95(ours) <= 0.0003)
     shown = f"find_routes median of all {len(every_run)} runs"
     print(f"  info  {shown:<48} {statistics.median(every_run) * 1000:>12,.3f} ms")
     warm = statistics.median(warm_ours)
     print(f"  info  {'find_routes median, asked again (shared verdicts)':<48} {warm * 1000:>12,.3f} ms")
+    first_file = ROOT / "examples/profiles/ingenieur.yaml"
+    fresh = fresh_first_query(first_file, "eerstegraads:natuurkunde", 3 if args.quick else 5)
+    shown = "first query in a fresh process (graph built)"
+    print(f"  info  {shown:<48} {fresh * 1000:>12,.3f} ms         {fresh / med:,.0f} x the warm first query")
     speedup = statistics.median(naive) / med
     target("speed-up over naive all_simple_paths (lower bound)", speedup, 50, "x", speedup, speedup >= 50)
+    speedup = statistics.median(pruned) / med
+    target("speed-up over a pruned DFS on the engine's graph", speedup, 1, "x", speedup, speedup >= 1)
     slower = med / statistics.median(static)
-    target("time relative to the static table filter", slower, 2, "x", slower, slower <= 2)
+    print(f"        static table: {rows:,} rows for {len(covered):,} (person, target) pairs; "
+          f"agrees with the engine for {agree} of {len(people)} scenario people")  # fmt: skip
+    target("time relative to the static table lookup", slower, 5, "x", slower, slower <= 5)
     med_explain = explain_median(catalogue, people, repeat)
     target("explain median", med_explain * 1000, 0.25, "ms", med_explain / statistics.median(static),
            med_explain <= 0.00025)  # fmt: skip

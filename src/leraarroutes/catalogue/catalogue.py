@@ -372,16 +372,18 @@ class _CatalogueContext:
     def degree_names(self, degree: Diploma | Study) -> frozenset[str] | None:
         return self.catalogue.degree_names(degree)
 
+    def _known(self, programme: ProgrammeId) -> Programme | None:
+        """The programme or offering, or None: no suggestions worked out for a name never shown."""
+        catalogue = self.catalogue
+        return catalogue._offerings.get(programme) or catalogue._programmes.get(programme)  # noqa: SLF001 - its own
+
     def programme_kind(self, programme: ProgrammeId) -> str | None:
-        try:
-            return self.catalogue.programme(programme).kind.value
-        except UnknownNameError:
-            return None
+        found = self._known(programme)
+        return None if found is None else found.kind.value
 
     def programme_name(self, programme: ProgrammeId, lang: str) -> str | None:
-        try:
-            found = self.catalogue.programme(programme)
-        except UnknownNameError:
+        found = self._known(programme)
+        if found is None:
             return None
         name = found.name_en if lang == "en" and found.name_en else found.name
         subject = offering_subject(programme)

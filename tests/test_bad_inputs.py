@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
@@ -47,34 +48,64 @@ def test_every_file_has_a_case_and_there_are_at_least_forty() -> None:
     assert len(CASES) >= 40
 
 
-def _argv(case: dict[str, Any]) -> list[str]:
+def _argv(case: dict[str, Any], path: str, tmp: Path) -> list[str]:
     if "argv" in case:
-        return [str(a) for a in case["argv"]]
-    path = str(HERE / case["file"])
+        return [str(a).replace("{tmp}", str(tmp)) for a in case["argv"]]
     if case["file"].startswith("cat-"):
         return ["validate", "--kind", "catalogue", path]
+    if case["file"].startswith("batch-"):
+        return ["batch", path, "-o", str(tmp / "out.jsonl"), "--as-of", "2024-01-01", "--target", "po"]
     if case.get("command") == "routes":
         return ["routes", "--profile", path]
     return ["validate", "--kind", "profile", path]
 
 
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse's own errors: usage line, then the message
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    if err.startswith("usage:"):
+        err = err.splitlines()[-1] + "\n"
+    return code, out, err
+
+
+def _check(case: dict[str, Any], code: int, out: str, err: str, name: str | None = None) -> None:
+    message = case["message"] if name is None else case["message"].replace(case["file"], name)
+    assert code == case["exit"], err
+    assert "Traceback" not in err
+    if case["exit"] == 0:  # a file that must be accepted (a byte order mark): says so on stdout
+        assert message in out
+        return
+    assert message in err
+    assert err.count("\n") == 1
+    assert len(err) < 1_000  # one readable line, whatever the input held
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.get("file") or " ".join(map(str, c["argv"])) for c in CASES])
 def test_bad_file_gives_one_clear_message(
-    case: dict[str, Any], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    case: dict[str, Any], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """The documented exit code, the message fragment, on one line of stderr (usage lines aside)."""
     monkeypatch.chdir(HERE.parents[1])
-    try:
-        code = main(_argv(case))
-    except SystemExit as exc:  # argparse's own errors: usage line, then the message
-        code = int(exc.code or 0)
-    err = capsys.readouterr().err
-    if err.startswith("usage:"):
-        err = err.splitlines()[-1] + "\n"
-    assert code == case["exit"]
-    assert case["message"] in err
-    assert err.count("\n") == 1
-    assert "Traceback" not in err
+    path = str(HERE / case["file"]) if "file" in case else ""
+    _check(case, *_run(_argv(case, path, tmp_path), capsys))
+
+
+STDIN_CASES = [c for c in CASES if "file" in c and c["file"].endswith((".yaml", ".csv")) and "command" not in c]
+
+
+@pytest.mark.parametrize("case", STDIN_CASES, ids=[c["file"] for c in STDIN_CASES])
+def test_the_same_file_on_standard_input_gives_the_same_message(
+    case: dict[str, Any], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``-`` reads standard input through the same bounded reader; the file is then called <stdin>."""
+    monkeypatch.chdir(HERE.parents[1])
+    data = (HERE / case["file"]).read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    code, out, err = _run(_argv(case, "-", tmp_path), capsys)
+    _check(case, code, out, err, name="<stdin>")
 
 
 def test_a_malformed_rule_read_alone_is_a_rule_error_and_in_a_catalogue_a_catalogue_error() -> None:

@@ -16,12 +16,13 @@ import hashlib
 import os
 import pickle
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from leraarroutes._files import atomic_writer
 from leraarroutes._version import __version__
+from leraarroutes.errors import InputError
 
 T = TypeVar("T")
 
@@ -121,15 +122,8 @@ def store(cache_key: str, value: object) -> None:
             return
         prefix = type(value).__name__.lower()
         data = _MAGIC + cache_key.encode("ascii") + b"\n" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        fd, temporary = tempfile.mkstemp(dir=where, prefix=f".{prefix}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            Path(temporary).replace(where / f"{prefix}-{cache_key}.pickle")
-            _prune(where, prefix)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                Path(temporary).unlink()
-            raise
-    except (OSError, pickle.PicklingError):
+        with atomic_writer(where / f"{prefix}-{cache_key}.pickle", private=True) as out:
+            out.write(data)
+        _prune(where, prefix)
+    except (OSError, pickle.PicklingError, InputError):
         return

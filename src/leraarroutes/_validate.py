@@ -23,10 +23,18 @@ def slug(_instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise ValueError(msg)
 
 
+CONTROL_CHARACTERS = frozenset(chr(c) for c in (*range(32), 127)) - {"\t", "\n", "\r"}
+"""Characters no text of the domain holds: NUL and the other C0 controls (tab and newlines aside)."""
+
+
 def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check a string with some text in it."""
+    """Check a string with some text in it and no control characters (a NUL breaks dot and files)."""
     if not isinstance(value, str) or not value.strip():
         msg = f"{attribute.name} must be a non-empty text, not {value!r}"
+        raise ValueError(msg)
+    if not CONTROL_CHARACTERS.isdisjoint(value):
+        bad = next(ch for ch in value if ch in CONTROL_CHARACTERS)
+        msg = f"{attribute.name} holds the control character U+{ord(bad):04X}; texts may not"
         raise ValueError(msg)
 
 
@@ -109,3 +117,11 @@ def to_member(kind: type[E], value: E | str) -> E:
         raise ValueError(msg)
     msg = f"expected a {kind.__name__} or its text, not {type(value).__name__} {value!r}"
     raise TypeError(msg)
+
+
+def dates_in_order(instance: object, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
+    """Check that ``valid_until`` (this value) comes after the instance's ``valid_from``."""
+    start = getattr(instance, "valid_from", None)
+    if value is not None and start is not None and value <= start:
+        msg = f"valid_until {value} is not after valid_from {start}"
+        raise ValueError(msg)

@@ -136,5 +136,5 @@ class SearchLimitError(LeraarroutesError):
     ...     find_routes(load_catalogue(), Profile(), as_of=dt.date(2024, 1, 1), max_states=5)
     ... except SearchLimitError as exc:
     ...     print(exc)
-    the search visited more than 5 states; pass a target or raise max_states
+    the search produced more than 5 states and plans; pass a target, lower max_steps or raise max_states
     """

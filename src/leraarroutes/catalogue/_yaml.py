@@ -33,6 +33,18 @@ class _BoundedLoader(yaml.SafeLoader):
         self._aliases = 0
         self._last_mark: int | None = None
 
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: dict[object, int] = {}
+        for key_node, _value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise InputError(f"the key {key!r} is written twice (lines {seen[key]} and {line})", line=line)
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
     def construct_object(self, node: yaml.Node, deep: bool = False) -> object:
         self._last_mark = node.start_mark.line + 1
         return super().construct_object(node, deep=deep)
@@ -58,8 +70,11 @@ class _BoundedLoader(yaml.SafeLoader):
 
 def load_documents(text: str) -> list[tuple[Any, yaml.Node]]:
     """Every document in ``text`` as (plain data, node tree); raise :class:`InputError`."""
-    loader = _BoundedLoader(text)
     documents: list[tuple[Any, yaml.Node]] = []
+    try:
+        loader = _BoundedLoader(text)  # the reader refuses control characters here already
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(text, exc) from None
     try:
         while loader.check_node():
             node = loader.get_node()
@@ -72,6 +87,8 @@ def load_documents(text: str) -> list[tuple[Any, yaml.Node]]:
                     line=node.start_mark.line + 1,
                 )
             documents.append((loader.construct_document(node), node))
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(text, exc) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "malformed YAML"
@@ -87,6 +104,15 @@ def load_documents(text: str) -> list[tuple[Any, yaml.Node]]:
     finally:
         loader.dispose()
     return documents
+
+
+def _reader_error(text: str, exc: yaml.reader.ReaderError) -> InputError:
+    """A character YAML does not allow, named by line and column."""
+    position = max(0, min(exc.position, len(text)))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return InputError(f"not valid YAML: the character U+{exc.character:04X} at column {column} is not allowed",
+                      line=line)  # fmt: skip
 
 
 def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:

@@ -21,6 +21,8 @@ from leraarroutes.errors import CatalogueError
 from leraarroutes.ids import SUBJECT_PLACEHOLDER
 from leraarroutes.model.relatedness import AdmissionFramework
 from leraarroutes.rules import (
+    AllOf,
+    AnyOf,
     ExamSubject,
     HasCompleted,
     HasDiploma,
@@ -32,7 +34,7 @@ from leraarroutes.rules import (
     VocationalSubject,
 )
 
-__all__ = ["check"]
+__all__ = ["check", "stuck_offerings"]
 
 
 # checking a whole catalogue ---------------------------------------------------------------
@@ -121,7 +123,75 @@ def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...])
                 )
     built = {k: tuple(item for item, _ in v) for k, v in parts.items()}
     built["programmes"] = tuple(_with_tuition(p, parts["provider_offerings"]) for p in built["programmes"])
-    return Catalogue(**built, files=files)
+    catalogue = Catalogue(**built, files=files)
+    _check_enterable(catalogue, {p.id: origin for p, origin in parts["programmes"]})
+    return catalogue
+
+
+def _check_enterable(catalogue: Catalogue, origins: Mapping[str, Origin]) -> None:
+    """Refuse an offering whose entry asks for completing itself, directly or through others."""
+    stuck = stuck_offerings(catalogue)
+    if stuck:
+        first = stuck[0]
+        base = first.id.split("/", 1)[0]
+        names = ", ".join(o.id for o in stuck[:_NAMED])
+        if len(stuck) > _NAMED:
+            names += f" and {len(stuck) - _NAMED} more"
+        raise _error(
+            origins.get(base, origins.get(first.id, Origin(file="?", path="$", line=None))),
+            f"{first.id} can never be entered: its entry asks for completing {first.id} itself, or a programme "
+            f"that needs it first (never enterable: {names})",
+            ".entry",
+        )
+
+
+_NAMED = 5
+"""Most offerings a message names."""
+
+
+def stuck_offerings(catalogue: Catalogue) -> list[Programme]:
+    """The offerings no one can ever enter because their entry asks for completing themselves.
+
+    An offering is enterable in principle when every completion its entry rule asks for can be
+    met by an offering that is itself enterable in principle; everything else a rule asks (a
+    diploma, a job, a decision) is taken as possible. What stays out after the fixpoint asks
+    for itself: a cycle of completions nobody can start.
+    """
+    offerings = list(catalogue.offerings())
+    by_kind: dict[str, list[str]] = {}
+    for o in offerings:
+        by_kind.setdefault(o.kind.value, []).append(o.id)
+    enterable: set[str] = set()
+    # a worklist: an offering is looked at again only when one it may ask for became enterable
+    waiting: dict[str, list[Programme]] = {}
+    for o in offerings:
+        for node in o.entry.walk():
+            if isinstance(node, HasCompleted):
+                for asked in _options(node, by_kind):
+                    waiting.setdefault(asked, []).append(o)
+    queue = list(offerings)
+    while queue:
+        o = queue.pop()
+        if o.id not in enterable and _possible(o.entry, enterable, by_kind):
+            enterable.add(o.id)
+            queue.extend(waiting.pop(o.id, ()))
+    return [o for o in offerings if o.id not in enterable]
+
+
+def _options(rule: HasCompleted, by_kind: Mapping[str, list[str]]) -> list[str]:
+    """The offerings whose completion meets ``rule``."""
+    return [*rule.programmes, *(by_kind.get(rule.kind, []) if rule.kind else [])]
+
+
+def _possible(rule: Rule, enterable: set[str], by_kind: Mapping[str, list[str]]) -> bool:
+    """Whether ``rule`` can hold once the ``enterable`` offerings may have been completed."""
+    if isinstance(rule, AllOf):
+        return all(_possible(r, enterable, by_kind) for r in rule.rules)
+    if isinstance(rule, AnyOf):
+        return any(_possible(r, enterable, by_kind) for r in rule.rules)
+    if isinstance(rule, HasCompleted):
+        return any(o in enterable for o in _options(rule, by_kind))
+    return True  # a negation or any other fact: not a completion asked for
 
 
 TUITION_SOURCE = (

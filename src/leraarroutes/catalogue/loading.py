@@ -7,18 +7,17 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib.resources
 import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from leraarroutes import _cache
+from leraarroutes import _cache, _files
+from leraarroutes._files import MAX_FILE_BYTES, atomic_writer, refuse_inputs
 from leraarroutes.catalogue.catalogue import _SECTIONS, Catalogue, CatalogueFile, Origin
 from leraarroutes.catalogue.checks import check
 from leraarroutes.errors import CatalogueError, InputError, ProfileError
@@ -38,23 +37,29 @@ def _serialize() -> ModuleType:
 __all__ = [
     "MAX_FILE_BYTES",
     "atomic_writer",
+    "catalogue_from_texts",
+    "display_name",
     "format_of",
     "load_catalogue",
     "load_profile",
     "load_profiles",
+    "profiles_from_text",
+    "refuse_inputs",
     "save",
     "save_text",
     "write_atomically",
 ]
 
-MAX_FILE_BYTES = 5_000_000
-"""Largest input file read, in bytes (5 MB); larger files are refused before parsing."""
-
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
-    """The format of a file, from its suffix (``.yaml``/``.yml``, ``.json``, ``.toml``)."""
+    """The format of a file, from its suffix (``.yaml``/``.yml``, ``.json``, ``.toml``).
+
+    Standard input (``-``) is read as YAML, which JSON text is too.
+    """
+    if _files.is_stdin(path):
+        return "yaml"
     suffix = Path(path).suffix.lower()
     try:
         return _SUFFIXES[suffix]
@@ -65,24 +70,8 @@ def format_of(path: str | os.PathLike[str]) -> str:
         ) from None
 
 
-def _read(path: str | os.PathLike[str], error: type[InputError]) -> str:
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise error(
-                f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} (leraarroutes.catalogue.MAX_FILE_BYTES)",
-                file=str(path),
-            )
-        return p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error("no such file", file=str(path)) from None
-    except IsADirectoryError:
-        raise error("is a directory, not a file", file=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise error(f"not UTF-8 text (byte {exc.start})", file=str(path)) from None
-    except OSError as exc:
-        raise error(f"cannot read: {exc.strerror}", file=str(path)) from None
+display_name = _files.display
+_read = _files.read_text
 
 
 def load_profiles(path: str | os.PathLike[str]) -> list[Profile]:
@@ -96,24 +85,28 @@ def load_profiles(path: str | os.PathLike[str]) -> list[Profile]:
 
     Raises :class:`~leraarroutes.ProfileError` naming the file, line and field.
     """
-    fmt = format_of(path)
-    text = _read(path, ProfileError)
+    text = _read(path, ProfileError)  # a device or a folder is named as such before its suffix
+    return profiles_from_text(text, format_of(path), display_name(path))
+
+
+def profiles_from_text(text: str, fmt: str, name: str) -> list[Profile]:
+    """Every profile in ``text`` (of format ``fmt``), read from the file called ``name``."""
     try:
-        documents = _serialize().parse_text(text, fmt, file=str(path))
+        documents = _serialize().parse_text(text, fmt, file=name)
     except InputError as exc:
         raise ProfileError(exc.message, path=exc.path, file=exc.file, line=exc.line) from None
     if not documents:
-        raise ProfileError("the file holds no profile", file=str(path))
-    return [
-        _serialize().structure(data, Profile, error=ProfileError, file=str(path), node=node) for data, node in documents
-    ]
+        raise ProfileError("the file holds no profile", file=name)
+    return [_serialize().structure(data, Profile, error=ProfileError, file=name, node=node) for data, node in documents]
 
 
 def load_profile(path: str | os.PathLike[str]) -> Profile:
     """The one profile in a file; a file with several profiles is refused (use :func:`load_profiles`)."""
     profiles = load_profiles(path)
     if len(profiles) != 1:
-        raise ProfileError(f"the file holds {len(profiles)} profiles; load it with load_profiles()", file=str(path))
+        raise ProfileError(
+            f"the file holds {len(profiles)} profiles; load it with load_profiles()", file=display_name(path)
+        )
     return profiles[0]
 
 
@@ -209,7 +202,14 @@ def load_catalogue(*paths: str | os.PathLike[str], shipped: bool = True) -> Cata
     """
     if shipped and not paths:
         return _shipped_catalogue()
-    texts = [(str(path), _read(path, CatalogueError)) for path in paths]
+    texts = [(display_name(path), _read(path, CatalogueError)) for path in paths]
+    return catalogue_from_texts(
+        [(name, text, format_of(path)) for (name, text), path in zip(texts, paths, strict=True)], shipped=shipped
+    )
+
+
+def catalogue_from_texts(texts: list[tuple[str, str, str]], *, shipped: bool = True) -> Catalogue:
+    """The catalogue of ``(name, text, format)`` files, with the shipped one unless ``shipped=False``."""
 
     def build() -> Catalogue:
         names: list[str] = []
@@ -219,13 +219,13 @@ def load_catalogue(*paths: str | os.PathLike[str], shipped: bool = True) -> Cata
             names.extend(shipped_names)
             for section, items in shipped_parts.items():
                 parts[section].extend(items)
-        for (name, text), path in zip(texts, paths, strict=True):
+        for name, text, fmt in texts:
             names.append(name)
-            for section, items in _file_parts(name, text, format_of(path)).items():
+            for section, items in _file_parts(name, text, fmt).items():
                 parts[section].extend(items)
         return check(parts, tuple(names))
 
-    files = [(name, text.encode("utf-8")) for name, text in texts]
+    files = [(name, text.encode("utf-8")) for name, text, _ in texts]
     if shipped:
         files = [(name, text.encode("utf-8")) for name, text in _shipped_files()] + files
     return _cached(files, build)
@@ -272,45 +272,3 @@ def write_atomically(
     """
     with atomic_writer(path, inputs=inputs) as handle:
         handle.write(data)
-
-
-@contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = ()) -> Iterator[BinaryIO]:
-    """A binary file handle whose content replaces ``path`` when the block ends without an error.
-
-    The one writer of the package (catalogues, profiles, pictures, batch output): the file
-    appears whole or not at all, honours the umask, and never replaces one of ``inputs``.
-
-    >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> with atomic_writer(folder / "a.txt") as handle:
-    ...     _ = handle.write(b"klaar")
-    >>> (folder / "a.txt").read_bytes()
-    b'klaar'
-    """
-    target = Path(path)
-    for source in inputs:
-        if Path(source).resolve() == target.resolve():
-            raise InputError("refusing to write over an input file", file=str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InputError(f"cannot write here: {exc.strerror}", file=str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-        os.chmod(tmp, 0o666 & ~_umask())  # noqa: PTH101 - on the path mkstemp gave
-        Path(tmp).replace(target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write: {exc.strerror}", file=str(path)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    """The process's umask (reading it means setting it; it is set straight back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

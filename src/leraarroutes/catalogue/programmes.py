@@ -135,7 +135,7 @@ class Subsidy:
     amount_eur: int = field(validator=validators.ge(0))
     recipient: str = field(validator=validators.in_(("deelnemer", "werkgever")))
     valid_from: dt.date | None = None
-    valid_until: dt.date | None = None
+    valid_until: dt.date | None = field(default=None, validator=_validate.dates_in_order)
     note: str = field(validator=_validate.non_blank)
     sources: tuple[str, ...] = field(validator=[validators.min_len(1), validators.deep_iterable(_https)])
 
@@ -236,12 +236,6 @@ class Exemption:
     sources: tuple[str, ...] = field(validator=[validators.min_len(1), validators.deep_iterable(_https)])
 
 
-def _dates_in_order(instance: Programme, _a: attrs.Attribute[Any], value: dt.date | None) -> None:
-    if value is not None and instance.valid_from is not None and value <= instance.valid_from:
-        msg = f"valid_until {value} is not after valid_from {instance.valid_from}"
-        raise ValueError(msg)
-
-
 def _programme_id(instance: Programme, attribute: attrs.Attribute[Any], value: str) -> None:
     base, sep, subject = str(value).partition("/")
     _validate.slug(instance, attribute, base)
@@ -278,7 +272,7 @@ class Programme:
     costs: tuple[Cost, ...] = ()
     subsidies: tuple[Subsidy, ...] = ()
     valid_from: dt.date | None = None
-    valid_until: dt.date | None = field(default=None, validator=_dates_in_order)
+    valid_until: dt.date | None = field(default=None, validator=_validate.dates_in_order)
     changes_route: bool = True
     description: str | None = field(default=None, validator=_validate.optional_non_blank)
     sources: tuple[Source, ...] = field(validator=validators.min_len(1))

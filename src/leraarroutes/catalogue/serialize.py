@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import math
 import tomllib
 import types
 import typing
@@ -59,7 +60,7 @@ class _RuleShapeError(ValueError):
 _SEP = "\x00"
 
 
-def _format_exception(exc: BaseException, cl: type | None) -> str:
+def _format_exception(exc: BaseException, cl: type | None) -> str:  # noqa: PLR0911 - one message per kind
     """Say what is wrong in words a person acts on; the path is added by the caller."""
     if isinstance(exc, _RuleShapeError):
         return f"{exc.message}{_SEP}{exc.subpath}"
@@ -75,12 +76,28 @@ def _format_exception(exc: BaseException, cl: type | None) -> str:
         return "required field missing"
     if isinstance(cl, type) and issubclass(cl, enum.Enum) and isinstance(exc, ValueError):
         choices = [str(m.value) for m in cl]
-        bad = exc.args[0] if exc.args else "?"
-        bad = bad.split("'")[1] if isinstance(bad, str) and bad.count("'") >= 2 else bad  # noqa: PLR2004
+        bad = _enum_value(exc)
         return f"invalid value {bad!r}; valid choices: {', '.join(choices)}{_validate.did_you_mean(bad, choices)}"
     if isinstance(exc, (ValueError, TypeError)) and exc.args and isinstance(exc.args[0], str):
         return exc.args[0]
+    if isinstance(exc, AttributeError) and isinstance(cl, type) and attrs.has(cl):  # a text where a mapping belongs
+        fields = ", ".join(a.name for a in attrs.fields(cl))
+        return f"expected a mapping with fields ({fields}), got a single value"
     return f"invalid value ({type(exc).__name__})"
+
+
+def _enum_value(exc: ValueError) -> object:
+    """The value an enum refused, from Python's ``"'x' is not a valid Level"``."""
+    import ast  # noqa: PLC0415 - only for an error message
+
+    text = exc.args[0] if exc.args else "?"
+    if isinstance(text, str) and " is not a valid " in text:
+        written = text.rsplit(" is not a valid ", 1)[0]
+        try:
+            return ast.literal_eval(written)
+        except (ValueError, SyntaxError):
+            return written
+    return text
 
 
 def _split_messages(exc: Exception) -> list[tuple[str, str]]:
@@ -373,25 +390,142 @@ def dumps(obj: Any, fmt: str = "yaml") -> str:  # noqa: ANN401 - any domain obje
 
 
 def parse_text(text: str, fmt: str, *, file: str | None = None) -> list[tuple[Any, yaml.Node | None]]:
-    """Every document in ``text`` as plain data (with its YAML node, for line numbers)."""
+    """Every document in ``text`` as plain data (with its YAML node, for line numbers).
+
+    YAML, JSON and TOML are held to the same limits: nesting at most :data:`MAX_DEPTH` deep,
+    keys written once (a repeated key is an error naming both lines), keys that are text,
+    numbers no longer than :data:`MAX_NUMBER_DIGITS` digits and finite, no control characters
+    (other than tab and newline) and no lone surrogates in any text.
+    """
+    text = text.removeprefix("\ufeff")  # a byte order mark left in decoded text
+    documents: list[tuple[Any, yaml.Node | None]]
     if fmt == "yaml":
         try:
-            return list(_yaml.load_documents(text))
+            documents = list(_yaml.load_documents(text))
         except InputError as exc:
             raise exc.located(file=file) from None
-    if fmt == "json":
+    elif fmt == "json":
+        documents = [(_json_document(text, file), None)]
+    elif fmt == "toml":
         try:
-            return [(json.loads(text), None)]
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON: {exc.msg}", file=file, line=exc.lineno) from None
-        except RecursionError:
-            raise InputError("not valid JSON: nested too deeply", file=file) from None
-    if fmt == "toml":
-        try:
-            return [(tomllib.loads(text), None)]
+            data = tomllib.loads(text, parse_float=_finite_float)
         except tomllib.TOMLDecodeError as exc:
             raise InputError(f"not valid TOML: {exc}", file=file) from None
-    raise InputError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}", file=file)
+        except RecursionError:
+            raise InputError(f"not valid TOML: nesting deeper than {MAX_DEPTH} levels is refused", file=file) from None
+        except ValueError as exc:  # an integer past Python's digit limit, a number that is not finite
+            raise InputError(f"not valid TOML: {_number_problem(exc)}", file=file) from None
+        documents = [(data, None)]
+    else:
+        raise InputError(f"unknown format {fmt!r}; valid formats: {', '.join(FORMATS)}", file=file)
+    for data, node in documents:
+        check_plain(data, file, node)
+    return documents
+
+
+MAX_DEPTH = _yaml.MAX_DEPTH
+"""Deepest nesting of mappings and lists accepted in a YAML, JSON or TOML document."""
+
+MAX_NUMBER_DIGITS = 30
+"""Most digits of a number in a file: every number the domain knows has far fewer."""
+
+_CONTROL = _validate.CONTROL_CHARACTERS
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text} is not finite")
+    return value
+
+
+def _json_document(text: str, file: str | None) -> object:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, value in items:
+            if key in seen:
+                first, *later = _lines_of_key(text, key) or [0]
+                if later and later[0] != first:
+                    where = f" (lines {first} and {later[0]})"
+                else:
+                    where = f" (line {first})" if first else ""
+                raise InputError(
+                    f"the key {key!r} is written twice{where}", file=file, line=later[0] if later else first
+                )
+            seen[key] = value
+        return seen
+
+    def constant(name: str) -> float:
+        raise InputError(f"not valid JSON: {name} is not a number", file=file)
+
+    try:
+        return json.loads(text, object_pairs_hook=pairs, parse_constant=constant, parse_float=_finite_float)
+    except InputError:
+        raise
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg} at column {exc.colno}", file=file, line=exc.lineno) from None
+    except RecursionError:
+        raise InputError(f"not valid JSON: nesting deeper than {MAX_DEPTH} levels is refused", file=file) from None
+    except ValueError as exc:  # an integer past Python's digit limit
+        raise InputError(f"not valid JSON: {_number_problem(exc)}", file=file) from None
+
+
+def _number_problem(exc: ValueError) -> str:
+    """Python's own words for a number it will not convert, made short."""
+    if "digits" in str(exc):
+        return "a number of more than 4,300 digits is refused"
+    return str(exc)
+
+
+def _lines_of_key(text: str, key: str) -> list[int]:
+    """The lines where ``"key":`` is written in JSON text (for naming a repeated key)."""
+    import re  # noqa: PLC0415 - only for an error message
+
+    pattern = re.compile(re.escape(json.dumps(key)) + r"\s*:")
+    return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
+
+
+def check_plain(data: object, file: str | None, node: yaml.Node | None) -> None:  # noqa: C901 - one branch per type
+    """Refuse what no field of the domain can hold, naming its path (and line, from YAML)."""
+    stack: list[tuple[object, str, int]] = [(data, "$", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InputError(f"nesting deeper than {MAX_DEPTH} levels is refused", file=file)
+        if isinstance(value, str):
+            _check_text(value, path, file, node)
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int):
+            if abs(value) >= 10**MAX_NUMBER_DIGITS:
+                raise InputError(f"a number of more than {MAX_NUMBER_DIGITS} digits is refused", path=path,
+                                 file=file, line=_yaml.line_of(node, path))  # fmt: skip
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                raise InputError(f"{value} is not a number", path=path, file=file, line=_yaml.line_of(node, path))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise InputError(
+                        f"a key must be a text, not {type(key).__name__} {str(key)[:40]!r}; write it in quotes",
+                        path=path, file=file, line=_yaml.line_of(node, path),
+                    )  # fmt: skip
+                _check_text(key, path, file, node)
+                stack.append((item, f"{path}.{key}", depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+
+
+def _check_text(value: str, path: str, file: str | None, node: yaml.Node | None) -> None:
+    if not _CONTROL.isdisjoint(value):
+        bad = next(ch for ch in value if ch in _CONTROL)
+        raise InputError(f"a control character (U+{ord(bad):04X}) is refused in a text", path=path, file=file,
+                         line=_yaml.line_of(node, path))  # fmt: skip
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("a lone surrogate (\\ud800-\\udfff) is refused in a text", path=path, file=file,
+                         line=_yaml.line_of(node, path)) from None  # fmt: skip
 
 
 def loads(text: str, cls: type[T], fmt: str = "yaml", *, file: str | None = None) -> T:

@@ -9,20 +9,28 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import signal
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from leraarroutes import _validate
+from leraarroutes import _files, _validate
 from leraarroutes._version import __version__
 from leraarroutes.catalogue import serialize
 from leraarroutes.catalogue.catalogue import _SECTIONS, Catalogue
-from leraarroutes.catalogue.loading import format_of, load_catalogue, load_profiles
+from leraarroutes.catalogue.loading import (
+    catalogue_from_texts,
+    display_name,
+    format_of,
+    load_catalogue,
+    profiles_from_text,
+)
 from leraarroutes.catalogue.programmes import Programme
 from leraarroutes.catalogue.schema import SCHEMAS, json_schema
-from leraarroutes.errors import InputError, LeraarroutesError, ProfileError
+from leraarroutes.cli._arguments import date_argument, positive_argument
+from leraarroutes.errors import CatalogueError, InputError, LeraarroutesError, ProfileError
 from leraarroutes.model.education import Diploma, Study
 
 __all__ = ["main"]
@@ -151,12 +159,12 @@ def _cmd_catalogue(args: argparse.Namespace) -> int:
     return 0
 
 
-def _is_catalogue_file(path: str) -> bool:
-    """Whether a file looks like a catalogue file (it has a catalogue section at the top)."""
+def _looks_like_a_catalogue(text: str, fmt: str, name: str) -> bool:
+    """Whether a file's text looks like a catalogue file (it has a catalogue section at the top)."""
     try:
-        documents = serialize.parse_text(Path(path).read_text(encoding="utf-8"), format_of(path), file=path)
-    except (OSError, UnicodeDecodeError):
-        return False
+        documents = serialize.parse_text(text, fmt, file=name)
+    except InputError:
+        return False  # read it as a profile: that error is then reported
     keys: set[str] = set()
     for data, _node in documents:
         if isinstance(data, dict):
@@ -165,20 +173,27 @@ def _is_catalogue_file(path: str) -> bool:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    if sum(1 for f in args.files if f == "-") > 1:
+        raise InputError("standard input (-) can be read only once")
+    # each file is read once, bounded, whatever it is: standard input cannot be read twice
+    texts = {f: _files.read_text(f, CatalogueError if args.kind == "catalogue" else ProfileError) for f in args.files}
     catalogue_files = [
-        f for f in args.files if args.kind == "catalogue" or (args.kind == "auto" and _is_catalogue_file(f))
+        f
+        for f in args.files
+        if args.kind == "catalogue"
+        or (args.kind == "auto" and _looks_like_a_catalogue(texts[f], format_of(f), display_name(f)))
     ]
-    catalogue = load_catalogue(*catalogue_files)
+    catalogue = catalogue_from_texts([(display_name(f), texts[f], format_of(f)) for f in catalogue_files])
     for f in catalogue_files:
-        print(f"{f}: ok (catalogue)")
+        print(f"{display_name(f)}: ok (catalogue)")
     for f in args.files:
         if f in catalogue_files:
             continue
-        profiles = load_profiles(f)
+        profiles = profiles_from_text(texts[f], format_of(f), display_name(f))
         notes: list[str] = []
         for profile in profiles:
-            notes += catalogue.check_profile(profile, file=f)
-        print(f"{f}: ok ({len(profiles)} profile{'s' if len(profiles) != 1 else ''})")
+            notes += catalogue.check_profile(profile, file=display_name(f))
+        print(f"{display_name(f)}: ok ({len(profiles)} profile{'s' if len(profiles) != 1 else ''})")
         for profile in profiles:
             degrees: tuple[Diploma | Study, ...] = (*profile.diplomas, *profile.studying)
             for degree in degrees:
@@ -217,13 +232,6 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``leraarroutes`` command."""
     parser = argparse.ArgumentParser(
@@ -247,8 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check-catalogue", help="run the laws against the shipped catalogue plus FILEs")
     p.add_argument("files", nargs="*", metavar="FILE")
-    p.add_argument("--as-of", type=_date, default=None, metavar="DATE", help="date to check (default: today)")
-    p.add_argument("--examples", type=int, default=50, help="profiles drawn for each route law")
+    p.add_argument("--as-of", type=date_argument, default=None, metavar="DATE", help="date to check (default: today)")
+    p.add_argument("--examples", type=positive_argument, default=50, help="profiles drawn for each route law")
     p.set_defaults(func=_cmd_check_catalogue)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a file format")
@@ -296,20 +304,82 @@ def _register_route_commands(sub: Any) -> None:  # noqa: ANN401 - argparse's pri
     _cli_routes.register(sub)
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that every ``finally`` runs (temporary files go)."""
+
+
+def _terminate(_signal: int, _frame: object) -> None:
+    raise _Terminated
+
+
+def _utf8_streams() -> None:
+    """Write UTF-8 whatever the locale: names hold ë and é, an ASCII terminal must not crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure") and (stream.encoding or "").lower() != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else "strict")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - no file descriptor to replace
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    0 done, 1 the output could not be written, 2 bad input or options, 130 interrupted (Ctrl-C),
+    143 terminated (SIGTERM); every failure is one line on stderr.
+    """
+    _utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        print("leraarroutes: error: standard output is closed", file=sys.stderr)
+        return 1
+    previous = signal.signal(signal.SIGTERM, _terminate) if _in_main_thread() else None
     try:
-        return int(args.func(args))
+        return _run(args)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        code = int(args.func(args))
+        sys.stdout.flush()
     except LeraarroutesError as exc:
         if args.debug:
             raise
         kind = "profile" if isinstance(exc, ProfileError) else "error"
         print(f"leraarroutes: {kind}: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
+    except BrokenPipeError:  # piped into `head`, which has read enough
+        _silence_stdout()
         return 0
+    except OSError as exc:  # standard output on a full disk, /dev/full, a closed descriptor
+        if args.debug:
+            raise
+        _silence_stdout()
+        print(f"leraarroutes: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("leraarroutes: interrupted", file=sys.stderr)
+        return 130
+    except _Terminated:
+        print("leraarroutes: terminated", file=sys.stderr)
+        return 143
+    return code
+
+
+def _in_main_thread() -> bool:
+    import threading  # noqa: PLC0415 - only to know whether a signal handler may be set
+
+    return threading.current_thread() is threading.main_thread()
 
 
 if __name__ == "__main__":  # pragma: no cover

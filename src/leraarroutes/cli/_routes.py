@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from leraarroutes.catalogue.catalogue import Catalogue
-from leraarroutes.catalogue.loading import atomic_writer, load_catalogue, load_profile, save_text
+from leraarroutes.catalogue.loading import atomic_writer, load_catalogue, load_profile, refuse_inputs, save_text
 from leraarroutes.catalogue.offers import PROVINCES, Where, place_point
+from leraarroutes.cli._arguments import date_argument, positive_argument
 from leraarroutes.cli._groups import groups_text
 from leraarroutes.engine.explain import explain
 from leraarroutes.engine.groups import group_routes
@@ -101,23 +102,6 @@ _FORM_WHY = {
     "gevraagd": "asked for",
 }
 """Why a study form was chosen, in English (the profile says it in Dutch)."""
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
-
-
-def _positive(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of 1 or more, got {number}")
-    return number
 
 
 MAX_OFFERS_SHOWN = 6
@@ -381,7 +365,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", required=True, metavar="FILE", help="profile file (YAML, JSON or TOML)")
     p.add_argument(
         "--as-of",
-        type=_date,
+        type=date_argument,
         default=None,
         metavar="DATE",
         help="date of the question (default: today)",
@@ -474,11 +458,13 @@ def _cmd_diagram(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(graph.source)
         return 0
-    for source in [*args.extra, *([args.profile] if args.profile else [])]:
-        if Path(source).resolve() == Path(args.output).resolve():
-            raise InputError("refusing to write over an input file", file=args.output)
+    refuse_inputs(Path(args.output), [*args.extra, *([args.profile] if args.profile else [])])
     diagrams.render(pages or graph, args.output)
     return 0
+
+
+_PROGRESS_EVERY = 1000
+"""Batch progress is shown on stderr every this many profiles."""
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -496,11 +482,16 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             lines = batch.evaluate_jsonl_parallel(args.extra, rows, args.target, jobs=args.jobs, **options)
         else:
             lines = batch.evaluate_jsonl(catalogue, rows, args.target, **options)
-        for line in lines:
-            handle.write(line.encode("utf-8"))
-            count += 1
-            if not args.quiet and count % 1000 == 0:
-                sys.stderr.write(f"\r{count:,} profielen")
+        try:
+            for line in lines:
+                handle.write(line.encode("utf-8"))
+                count += 1
+                if not args.quiet and count % _PROGRESS_EVERY == 0:
+                    sys.stderr.write(f"\r{count:,} profielen")
+        except BaseException:
+            if not args.quiet and count >= _PROGRESS_EVERY:  # the message that follows starts on its own line
+                sys.stderr.write("\n")
+            raise
     if not args.quiet:
         sys.stderr.write(f"\r{count:,} profielen klaar -> {out_path}\n")
     return 0
@@ -523,7 +514,7 @@ def _diagram_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     p.add_argument("--target", default=None, help="qualification, for persoonlijk")
     p.add_argument(
         "--limit",
-        type=_positive,
+        type=positive_argument,
         default=12,
         metavar="N",
         help="persoonlijk: at most N routes (with a target) or qualifications (without); default 12",
@@ -535,9 +526,9 @@ def _diagram_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
         help="the page the drawing is fitted to (default a4, landscape); alles stays full size except as .pdf",
     )
     p.add_argument(
-        "--dpi", type=_positive, default=96, metavar="N", help="pixels per inch of a .png (36-600, default 96)"
+        "--dpi", type=positive_argument, default=96, metavar="N", help="pixels per inch of a .png (36-600, default 96)"
     )
-    p.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    p.add_argument("--as-of", type=date_argument, default=None, metavar="DATE")
     p.add_argument("--lang", choices=("nl", "en"), default="nl")
     p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
     p.set_defaults(func=_cmd_diagram)
@@ -553,11 +544,11 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     )
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="routes.jsonl (replaced atomically)")
     p.add_argument("--target", default=None)
-    p.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    p.add_argument("--as-of", type=date_argument, default=None, metavar="DATE")
     p.add_argument("--no-dedupe", action="store_true", help="evaluate equal profiles again")
     p.add_argument(
         "--jobs",
-        type=_positive,
+        type=positive_argument,
         default=1,
         metavar="N",
         help="worker processes (default 1); the output is the same and in the same order",
@@ -573,7 +564,7 @@ def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
     p.add_argument("--profile", required=True, metavar="FILE", help="profile file (YAML, JSON or TOML)")
     p.add_argument("--target", default=None, help="qualification or school type; default: every qualification")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="advies.html or advies.pdf")
-    p.add_argument("--as-of", type=_date, default=None, metavar="DATE")
+    p.add_argument("--as-of", type=date_argument, default=None, metavar="DATE")
     p.add_argument("--lang", choices=("nl", "en"), default="nl")
     p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
     _filters(p)

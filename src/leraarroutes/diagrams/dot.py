@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import os
+import re
 import shutil
 import subprocess
 import textwrap
@@ -29,9 +30,24 @@ class GraphvizMissingError(LeraarroutesError):
     """
 
 
-def _text(value: str) -> str:
+MAX_LABEL = 300
+"""Longest label line, in characters: a longer name is cut with an ellipsis (dot fails on labels
+of some 16 KB, and no page has room for them)."""
+
+
+MAX_TOOLTIP = 4_000
+"""Longest tooltip, in characters: a tooltip lists every reason, so it may be long, but not 16 KB."""
+
+
+def _cut(value: str, limit: int = MAX_LABEL) -> str:
+    """One line of text with its white space collapsed, cut at ``limit`` characters."""
+    text = " ".join(value.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _text(value: str, limit: int = MAX_LABEL) -> str:
     """One label line, with backslashes and markup made literal for DOT."""
-    return cast("str", graphviz.escape(" ".join(value.split())))  # keeps graphviz's no-HTML mark
+    return cast("str", graphviz.escape(_cut(value, limit)))  # keeps graphviz's no-HTML mark
 
 
 def _label(lines: Sequence[str], *, width: int | None = None) -> str:
@@ -55,7 +71,7 @@ def _start_table(members: Sequence[_Node]) -> str:
     rows = []
     for i, n in enumerate(members):
         dashed = ' style="dashed"' if "dashed" in n.style else ""
-        text = "<br/>".join(html.escape(line) for line in n.label)
+        text = "<br/>".join(html.escape(_cut(line)) for line in n.label)
         rows.append(f'<tr><td port="p{i}" bgcolor="{n.fill}" border="1" cellpadding="5"{dashed}>{text}</td></tr>')
     return f'<<table border="0" cellspacing="7">{"".join(rows)}</table>>'
 
@@ -117,7 +133,7 @@ def _groups(g: graphviz.Digraph, diagram: _Diagram) -> dict[str, str]:
                     "penwidth": n.penwidth,
                 }
                 if n.tooltip:
-                    attrs_["tooltip"] = _text(n.tooltip)
+                    attrs_["tooltip"] = _text(n.tooltip, MAX_TOOLTIP)
                 sub.node(_dot_id(n.id), **attrs_)
     return ports
 
@@ -162,8 +178,8 @@ def _dot(diagram: _Diagram, *, page: str | None = "a4", dpi: int = 96) -> graphv
             attrs_["label"] = _text(e.label)
             attrs_["fontcolor"] = e.color
         if e.tooltip:
-            attrs_["tooltip"] = _text(e.tooltip)
-            attrs_["edgetooltip"] = _text(e.tooltip)
+            attrs_["tooltip"] = _text(e.tooltip, MAX_TOOLTIP)
+            attrs_["edgetooltip"] = _text(e.tooltip, MAX_TOOLTIP)
         g.edge(ports.get(e.tail, _dot_id(e.tail)), _dot_id(e.head), **attrs_)
     return g
 
@@ -198,6 +214,8 @@ def render(
         data = _run_dot(graphs[0], fmt)
     else:
         data = _pdf_pages([_run_dot(g, "pdf") for g in graphs])
+    if fmt == "pdf":
+        data = without_dates(data)
     write_atomically(target, data)
     return target
 
@@ -229,6 +247,17 @@ def _run_dot(graph: graphviz.Digraph, fmt: str) -> bytes:
     except subprocess.CalledProcessError as exc:
         raise LeraarroutesError(f"dot failed: {exc.stderr.decode('utf-8', 'replace').strip()}") from None
     return bytes(done.stdout)
+
+
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{4,14})")
+
+
+def without_dates(pdf: bytes) -> bytes:
+    """The PDF with its creation and modification dates set to 1970: the same drawing, the same bytes.
+
+    The digits are replaced by as many digits, so no offset in the file moves.
+    """
+    return _PDF_DATE.sub(lambda m: m.group(1) + b"19700101000000"[: len(m.group(2))], pdf)
 
 
 def _pdf_pages(documents: Sequence[bytes]) -> bytes:

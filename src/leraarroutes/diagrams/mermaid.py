@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from leraarroutes.diagrams.styles import _Diagram
 
+_ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "%": "#37;", "`": "#96;"}
+"""Characters a label may not hold as themselves: ``%%`` would start a directive that changes the
+diagram's settings (``%%{init: ...}%%``), ``#`` an entity of its own, the rest end the label."""
+
 
 def _mermaid_text(value: str) -> str:
-    return " ".join(value.split()).replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    text = " ".join(value.split())[:_MAX_LABEL]
+    return "".join(_ENTITIES.get(ch, ch) for ch in text)
+
+
+_MAX_LABEL = 300
+"""Longest label line, in characters; a longer name is cut (renderers refuse huge labels)."""
 
 
 def _mermaid(diagram: _Diagram) -> str:

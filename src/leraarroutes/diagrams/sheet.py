@@ -17,7 +17,7 @@ from leraarroutes import _validate
 from leraarroutes._version import __version__
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.offers import Where
-from leraarroutes.diagrams.dot import render
+from leraarroutes.diagrams.dot import render, without_dates
 from leraarroutes.diagrams.personal import personal_digraph
 from leraarroutes.diagrams.words import SETTING_LABELS, route_figures
 from leraarroutes.engine import find_routes, group_routes
@@ -313,4 +313,4 @@ def html_to_pdf(page: str) -> bytes:
             raise LeraarroutesError(f"{browser} could not print the page: {exc}") from None
         if not out.exists():
             raise LeraarroutesError(f"{browser} wrote no PDF")
-        return out.read_bytes()
+        return without_dates(out.read_bytes())

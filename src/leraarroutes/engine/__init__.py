@@ -15,7 +15,7 @@ and bit masks, with the verdicts shared between queries), ``_found`` (what the s
 'open'
 """
 
-from leraarroutes.engine._graph import programme_graph
+from leraarroutes.engine._graph import MAX_GRAPH_LINKS, programme_graph
 from leraarroutes.engine.explain import explain
 from leraarroutes.engine.groups import QualificationGroup, group_routes
 from leraarroutes.engine.routes import (
@@ -33,6 +33,7 @@ from leraarroutes.engine.routes import (
 __all__ = [
     "DEFAULT_MAX_STATES",
     "DEFAULT_MAX_STEPS",
+    "MAX_GRAPH_LINKS",
     "MAX_STEPS_LIMIT",
     "Blocked",
     "QualificationGroup",

@@ -17,6 +17,7 @@ import attrs
 
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.programmes import Programme
+from leraarroutes.errors import SearchLimitError
 from leraarroutes.ids import offering_subject
 from leraarroutes.model.education import Level
 from leraarroutes.model.qualifications import Qualification
@@ -73,6 +74,11 @@ class _Needs:
         return None
 
 
+MAX_GRAPH_LINKS = 250_000
+"""Most "enables" links the programme graph may hold (100 times the shipped catalogue has about
+36,000); a catalogue whose programmes all enable each other stops here, not when memory runs out."""
+
+
 def programme_graph(catalogue: Catalogue, as_of: dt.date) -> nx.DiGraph:
     """Offerings valid on ``as_of`` that change routes, with "enables" edges labelled ``via``.
 
@@ -114,6 +120,11 @@ def _graph(catalogue: Catalogue, running: tuple[str, ...]) -> nx.DiGraph:
             if via is None or (via in ("diploma", "exemption") and _detour(a, asked)):
                 continue
             edges.append((a.id, b.id, via))
+        if len(edges) > MAX_GRAPH_LINKS:
+            raise SearchLimitError(
+                f"the catalogue's programmes enable each other more than {MAX_GRAPH_LINKS:,} times "
+                "(leraarroutes.engine.MAX_GRAPH_LINKS): too dense to search; check its entry rules"
+            )
     for a_id, b_id, via in sorted(edges):
         graph.add_edge(a_id, b_id, via=via)
     for b in offerings:

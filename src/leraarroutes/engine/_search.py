@@ -9,6 +9,7 @@ summary needs none of them.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -360,11 +361,7 @@ class Search:
                 return plans
             if deepest > depth:
                 return self._shorter(key, plans, depth)
-        self.budget -= 1
-        if self.budget < 0:
-            raise SearchLimitError(
-                f"the search visited more than {self.max_states:,} states; pass a target or raise max_states"
-            )
+        self._spend(1)
         plans = []
         if depth > 0 and not (self.done_before | taken) >> n & 1:
             truth, progress = self._entry(n, taken)
@@ -374,6 +371,19 @@ class Search:
                 plans += self._prepared(n, taken, depth, progress)
         self.memo[key] = (depth, plans)
         return plans
+
+    def _spend(self, work: int) -> None:
+        """Count ``work`` states or plans against the budget; past it, stop the search.
+
+        Plans are counted as well as states: in a dense catalogue a few states can join into
+        millions of step sequences, and those are what cost the time and memory.
+        """
+        self.budget -= work
+        if self.budget < 0:
+            raise SearchLimitError(
+                f"the search produced more than {self.max_states:,} states and plans; pass a target, "
+                "lower max_steps or raise max_states"
+            )
 
     def _shorter(self, key: tuple[int, int], plans: list[Plan], depth: int) -> list[Plan]:
         """The plans of a deeper answer that are at most ``depth`` long, kept per depth."""
@@ -396,7 +406,9 @@ class Search:
                     after |= 1 << step
                 if self._entry(n, after)[1] <= before:
                     continue
-                plans += [first + rest for rest in self._plans(n, after, depth - len(first))]
+                rests = self._plans(n, after, depth - len(first))
+                self._spend(len(rests))  # before the plans are made: their number is what grows
+                plans += [first + rest for rest in rests]
         return plans
 
 
@@ -477,15 +489,27 @@ def _drop_detours(routes: Sequence[Found]) -> list[Found]:
     """Drop a route when an open route to the same qualification uses a subset of its steps.
 
     A conditional shorter route does not drop a longer one: the extra steps may be what makes
-    the difference when the condition fails (a deficiency course, a premaster).
+    the difference when the condition fails (a deficiency course, a premaster). A route's proper
+    subsets are looked up when there are fewer of them than open routes to compare with, so that
+    thousands of routes (a dense catalogue) do not take quadratic time.
     """
     open_steps: dict[str, list[frozenset[int]]] = {}
     for r in routes:
         if r.status == "open":
             open_steps.setdefault(r.qualification, []).append(frozenset(r.plan))
+    open_sets = {q: set(sets) for q, sets in open_steps.items()}
     kept = []
     for r in routes:
         mine = frozenset(r.plan)
-        if not any(other < mine for other in open_steps.get(r.qualification, ())):
+        others = open_steps.get(r.qualification, ())
+        if 2 ** len(mine) < len(others):
+            known = open_sets[r.qualification]
+            steps = sorted(mine)
+            dropped = any(
+                frozenset(part) in known for size in range(len(steps)) for part in itertools.combinations(steps, size)
+            )
+        else:
+            dropped = any(other < mine for other in others)
+        if not dropped:
             kept.append(r)
     return kept

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from leraarroutes import _validate
+from leraarroutes import _files, _validate
 from leraarroutes.catalogue import serialize
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.loading import load_catalogue
@@ -349,30 +349,41 @@ def read_profiles(path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]
     and line (for Parquet: row) of a bad row.
     """
     p = Path(path)
-    suffix = p.suffix.lower()
+    suffix = ".csv" if _files.is_stdin(path) else p.suffix.lower()
+    name = _files.display(path)
     if suffix == ".parquet":
-        yield from _read_parquet(p)
+        yield from _read_parquet(_files.regular_file(p, ProfileError))
         return
     if suffix not in (".csv", ".jsonl"):
-        raise InputError(
-            f"cannot read profiles from {suffix or '(none)'!r}; use .csv, .jsonl or .parquet", file=str(path)
-        )
-    try:
-        handle = p.open(encoding="utf-8", newline="")
-    except OSError as exc:
-        raise ProfileError(f"cannot read: {exc.strerror}", file=str(path)) from None
-    with handle:
-        yield from (_read_csv(handle, path) if suffix == ".csv" else _read_jsonl(handle, path))
+        raise InputError(f"cannot read profiles from {suffix or '(none)'!r}; use .csv, .jsonl or .parquet", file=name)
+    lines = _files.lines(path, ProfileError)
+    yield from (_read_csv(lines, name) if suffix == ".csv" else _read_jsonl(lines, name))
+
+
+class _CsvReader(Protocol):
+    line_num: int
+
+    def __next__(self) -> list[str]: ...
+
+
+_SHOWN_COLUMNS = 5
+"""Most unknown columns a message names."""
 
 
 def _check_columns(columns: Sequence[str], path: str | os.PathLike[str], what: str) -> None:
     unknown = sorted(set(columns) - set(CSV_COLUMNS))
     if unknown or "id" not in columns:
+        shown = ", ".join(repr(c[:40]) for c in unknown[:_SHOWN_COLUMNS])
+        if len(unknown) > _SHOWN_COLUMNS:  # a header of a million columns gives one short line
+            shown += f" and {len(unknown) - _SHOWN_COLUMNS:,} more"
         raise ProfileError(
-            f"{what} needs an id column and may have {', '.join(CSV_COLUMNS)}; unknown: {', '.join(unknown) or '-'}",
+            f"{what} needs an id column and may have {', '.join(CSV_COLUMNS)}; unknown: {shown or '-'}",
             file=str(path),
             line=1,
         )
+    repeated = sorted({c for c in columns if columns.count(c) > 1})
+    if repeated:
+        raise ProfileError(f"{what} names the column {repeated[0]!r} twice", file=str(path), line=1)
 
 
 def _read_parquet(path: Path) -> Iterator[tuple[str, Profile]]:
@@ -398,11 +409,11 @@ def _read_parquet(path: Path) -> Iterator[tuple[str, Profile]]:
 
 def _read_csv(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[tuple[str, Profile]]:
     reader = csv.reader(handle)
-    header = next(reader, [])
+    header = _csv_row(reader, path) or []
     _check_columns(header, path, "CSV")
 
     def numbered() -> Iterator[tuple[int, list[str]]]:
-        for values in reader:
+        while (values := _csv_row(reader, path)) is not None:
             if not values:  # a blank line
                 continue
             if len(values) != len(header):
@@ -414,6 +425,14 @@ def _read_csv(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator[t
             yield reader.line_num, values
 
     yield from _rows(numbered(), header, header.index("id"), path)
+
+
+def _csv_row(reader: _CsvReader, path: str | os.PathLike[str]) -> list[str] | None:
+    """The next row of a CSV reader, or None at the end; a malformed row is a ProfileError."""
+    try:
+        return next(reader, None)
+    except csv.Error as exc:  # a field past csv's size limit, a NUL byte, an unclosed quote at the end
+        raise ProfileError(f"not valid CSV: {exc}", file=str(path), line=reader.line_num) from None
 
 
 def _rows(
@@ -430,6 +449,9 @@ def _rows(
         if profile is None:
             try:
                 document = _csv_document(dict(zip(columns, values, strict=True)))
+                serialize.check_plain(document, str(path), None)
+            except InputError as exc:
+                raise ProfileError(exc.message, path=exc.path, file=str(path), line=line) from None
             except ValueError as exc:
                 raise ProfileError(str(exc), file=str(path), line=line) from None
             profile = _structure(document, path, line)
@@ -444,14 +466,15 @@ def _read_jsonl(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator
         if not text.strip():
             continue
         try:
-            document = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ProfileError(f"not valid JSON: {exc.msg}", file=str(path), line=line) from None
-        except RecursionError:
-            raise ProfileError("not valid JSON: nested too deeply", file=str(path), line=line) from None
+            document = serialize.parse_text(text, "json", file=str(path))[0][0]
+        except InputError as exc:
+            raise ProfileError(exc.message, path=exc.path, file=str(path), line=line) from None
         if not isinstance(document, dict):
             raise ProfileError("each line must be a JSON object", file=str(path), line=line)
-        row_id = str(document.pop("id", line))
+        row_id = document.pop("id", line)
+        if isinstance(row_id, bool) or not isinstance(row_id, str | int):
+            raise ProfileError(f"id must be a text or a whole number, not {row_id!r}", file=str(path), line=line)
+        row_id = str(row_id)
         yield row_id, _structure(document, path, line)
 
 

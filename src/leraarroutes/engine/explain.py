@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # networkx is imported when the first graph is built, not at 
     import networkx as nx
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.programmes import Programme
-from leraarroutes.engine.routes import Blocked, _check_profile, _target
+from leraarroutes.engine.routes import Blocked, _check_catalogue, _check_profile, _target
 from leraarroutes.errors import UnknownNameError
 from leraarroutes.ids import offering_subject
 from leraarroutes.model.education import Diploma, Level
@@ -65,8 +65,9 @@ def explain(
     ['eerst Premaster educatieve master (UU) voor hbo-afgestudeerden (geschiedenis) afronden']
     """
     day = _validate.day(as_of)
+    _check_catalogue(catalogue)
     goal = _target(target, catalogue)
-    if goal is None:  # pragma: no cover - typed as required
+    if goal is None:
         raise UnknownNameError("explain needs a target qualification")
     _check_profile(profile)
     graph = programme_graph(catalogue, day)

@@ -318,10 +318,30 @@ def _school_kinds(target: object, catalogue: Catalogue, day: dt.date) -> frozens
     return frozenset(kind for kind, taught in catalogue.teaches(day).items() if settings & set(taught))
 
 
+def _check_catalogue(catalogue: object) -> None:
+    if not isinstance(catalogue, Catalogue):
+        raise InputError(
+            f"catalogue must be a Catalogue (leraarroutes.load_catalogue()), not {type(catalogue).__name__}"
+        )
+
+
+def _whole(name: str, value: object, low: int, high: int | None = None, *, optional: bool = False) -> None:
+    """A count argument: a whole number (not a bool, not a float such as nan) in its range."""
+    if value is None and optional:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < low or (high is not None and value > high):
+        where = f"from {low:,}" + ("" if high is None else f" to {high:,}")
+        raise InputError(f"{name} must be a whole number {where}, not {type(value).__name__} {value!r}")
+
+
 def _target(target: str | Qualification | None, catalogue: Catalogue) -> Qualification | None:
     """The target as a qualification whose subject the catalogue knows (no answer is a wrong one)."""
     if target is None:
         return None
+    if not isinstance(target, str | Qualification):
+        raise InputError(
+            f"target must be a text such as 'tweedegraads:wiskunde' or a Qualification, not {type(target).__name__}"
+        )
     try:
         goal = target if isinstance(target, Qualification) else Qualification.parse(target)
     except ValueError as exc:
@@ -498,13 +518,13 @@ def find_routes(
     ``max_states`` states would be visited.
     """
     day = _validate.day(as_of)
+    _check_catalogue(catalogue)
+    _whole("max_steps", max_steps, 1, MAX_STEPS_LIMIT)
+    _whole("max_states", max_states, 1)
+    _whole("limit", limit, 0, optional=True)
     kinds = _school_kinds(target, catalogue, day)
     goal = None if kinds is not None else _target(target, catalogue)
     key = _sort(sort)
-    if not 1 <= max_steps <= MAX_STEPS_LIMIT:
-        raise InputError(f"max_steps must be between 1 and {MAX_STEPS_LIMIT}, not {max_steps}")
-    if limit is not None and limit < 0:
-        raise InputError(f"limit must be 0 or more, not {limit}")
     _validate.language(lang)
     _check_profile(profile)
     search, found = ranked(

@@ -15,8 +15,9 @@ True
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+import math
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 from attrs import field, frozen, validators
@@ -33,6 +34,9 @@ MAX_DIPLOMAS = 50
 
 MAX_LIST_ITEMS = 500
 """Most completed programmes, qualifications or subject EC entries one profile may list."""
+
+
+_T = TypeVar("_T")
 
 
 class Sector(enum.StrEnum):
@@ -77,12 +81,61 @@ def _check_subject_ec(_i: object, _a: attrs.Attribute[Any], value: tuple[tuple[s
             raise ValueError(msg)
 
 
+def _items_of(kind: type[_T], field_name: str, hint: str) -> Callable[[Iterable[_T]], tuple[_T, ...]]:
+    """A converter to a tuple of ``kind``; anything else is a TypeError naming the field and item."""
+
+    def convert(value: Iterable[_T]) -> tuple[_T, ...]:
+        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+            msg = f"{field_name} must be a list of {kind.__name__}, not {type(value).__name__}"
+            raise TypeError(msg)
+        items = tuple(value)
+        for i, item in enumerate(items):
+            if not isinstance(item, kind):
+                shown = repr(item)[:60]
+                said = hint.format(item=shown) if isinstance(item, str) or "{item}" not in hint else ""
+                msg = f"{field_name}[{i}] must be a {kind.__name__}, not {type(item).__name__} {shown}{said}"
+                raise TypeError(msg)
+        return items
+
+    return convert
+
+
+_diploma_items = _items_of(Diploma, "diplomas", "; read plain data with leraarroutes.loads(text, Profile)")
+_study_items = _items_of(Study, "studying", "; read plain data with leraarroutes.loads(text, Profile)")
+
+
 def _diplomas(value: Iterable[Diploma]) -> tuple[Diploma, ...]:
-    return tuple(value)
+    return _diploma_items(value)
 
 
 def _studies(value: Iterable[Study]) -> tuple[Study, ...]:
-    return tuple(value)
+    return _study_items(value)
+
+
+_qualification_items = _items_of(Qualification, "qualifications", "; make one with Qualification.parse({item})")
+_programme_items = _items_of(str, "completed", " (a programme id such as 'beta4all/natuurkunde')")
+
+
+def _qualifications(value: Iterable[Qualification]) -> tuple[Qualification, ...]:
+    return _sorted_unique(_qualification_items(value))
+
+
+def _completed(value: Iterable[str]) -> tuple[ProgrammeId, ...]:
+    return _sorted_unique(_programme_items(value))
+
+
+def _experience(_i: object, _a: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        msg = f"work_experience_years must be a number of years, not {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+
+
+def _job(_i: object, _a: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Job):
+        msg = f"job must be a Job, not {type(value).__name__} {repr(value)[:60]}; make one with Job(sector='vo')"
+        raise TypeError(msg)
 
 
 def _at_most(limit: int, name: str) -> Any:  # noqa: ANN401 - an attrs validator
@@ -119,14 +172,14 @@ class Profile:
         default=(), converter=_subject_ec, validator=[_check_subject_ec, _at_most(MAX_LIST_ITEMS, "MAX_LIST_ITEMS")]
     )
     work_experience_years: float | None = field(
-        default=None, validator=validators.optional([validators.ge(0), validators.le(70)])
+        default=None, validator=[_experience, validators.optional([validators.ge(0), validators.le(70)])]
     )
-    job: Job | None = None
+    job: Job | None = field(default=None, validator=_job)
     completed: tuple[ProgrammeId, ...] = field(
-        default=(), converter=_sorted_unique, validator=_at_most(MAX_LIST_ITEMS, "MAX_LIST_ITEMS")
+        default=(), converter=_completed, validator=_at_most(MAX_LIST_ITEMS, "MAX_LIST_ITEMS")
     )
     qualifications: tuple[Qualification, ...] = field(
-        default=(), converter=_sorted_unique, validator=_at_most(MAX_LIST_ITEMS, "MAX_LIST_ITEMS")
+        default=(), converter=_qualifications, validator=_at_most(MAX_LIST_ITEMS, "MAX_LIST_ITEMS")
     )
     study_form: StudyForm | None = field(default=None, converter=_study_form)
     """How the person wants to study; when left out, voltijd without a job and deeltijd with one."""

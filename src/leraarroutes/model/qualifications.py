@@ -185,12 +185,6 @@ class Qualification:
         return (self.kind, self.subject or "") >= (other.kind, other.subject or "")
 
 
-def _order_dates(instance: QualificationScope, _attribute: attrs.Attribute[Any], value: dt.date | None) -> None:
-    if value is not None and instance.valid_from is not None and value <= instance.valid_from:
-        msg = f"valid_until {value} is not after valid_from {instance.valid_from}"
-        raise ValueError(msg)
-
-
 @frozen(kw_only=True)
 class QualificationScope:
     """Where a kind of qualification lets its holder teach, for a period, with its sources.
@@ -205,7 +199,7 @@ class QualificationScope:
     kind: QualificationKind = field(converter=_kind)
     settings: tuple[SchoolSetting, ...] = field(validator=validators.min_len(1))
     valid_from: dt.date | None = None
-    valid_until: dt.date | None = field(default=None, validator=_order_dates)
+    valid_until: dt.date | None = field(default=None, validator=_validate.dates_in_order)
     note: str | None = field(default=None, validator=_validate.optional_non_blank)
     sources: tuple[str, ...] = field(validator=validators.min_len(1))
 

@@ -70,7 +70,7 @@ class RelatednessEntry:
     row: int | None = None
     note: str | None = field(default=None, validator=_validate.optional_non_blank)
     valid_from: dt.date | None = None
-    valid_until: dt.date | None = None
+    valid_until: dt.date | None = field(default=None, validator=_validate.dates_in_order)
 
     def valid_on(self, day: dt.date) -> bool:
         """Whether the row was in the table on ``day`` (a row without dates always is)."""

@@ -270,7 +270,9 @@ def programmes(subjects: Sequence[str] = _SMALL_SUBJECTS) -> st.SearchStrategy[P
         Programme,
         id=st.from_regex(r"[a-z]{2,8}(-[a-z]{2,6})?", fullmatch=True).map(ProgrammeId),
         kind=st.sampled_from(list(ProgrammeKind)),
-        name=st.text(min_size=1, max_size=30).filter(lambda s: s.strip() != ""),
+        name=st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=30).filter(
+            lambda s: s.strip() != ""
+        ),
         sector=st.sampled_from(list(Sector)),
         level=st.sampled_from(list(ProgrammeLevel)),
         ec=st.none() | st.integers(0, 240),

@@ -290,7 +290,10 @@ class _Changers:
             return found
         if kind is SubjectEc:
             assert isinstance(rule, SubjectEc)  # noqa: S101
-            return self.by_kind_subject.get((rule.deficiency_kind, rule.subject), []) if rule.deficiency_kind else []
+            found = self.by_kind_subject.get((rule.deficiency_kind, rule.subject), []) if rule.deficiency_kind else []
+            if rule.table is not None:  # an unrelated wo bachelor closes it (found by the thorough run)
+                found = [*found, *self.by_granted_level.get(Level.WO_BACHELOR, ())]
+            return found
         if kind is HoldsQualification:
             assert isinstance(rule, HoldsQualification)  # noqa: S101
             q = rule.qualification

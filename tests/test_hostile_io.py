@@ -484,3 +484,13 @@ def test_a_target_qualification_object_is_accepted() -> None:
     assert find_routes(load_catalogue(), HAVO, goal, as_of=AS_OF) == find_routes(
         load_catalogue(), HAVO, "po", as_of=dt.date(2024, 1, 1)
     )
+
+
+def test_a_yaml_file_of_very_many_values_stops_early_without_being_called_an_alias_bomb(tmp_path: Path) -> None:
+    """Nested lists, no aliases, more values than MAX_VALUES: refused by that limit, with a line."""
+    row = "  - [" + ", ".join(["[1, [2]]"] * 20) + "]\n"
+    path = tmp_path / "veel.yaml"
+    path.write_text("diplomas:\n" + row * 2_000, encoding="utf-8")  # 2,000 rows of 61 values
+    with pytest.raises(InputError, match=r"veel.yaml:\d+: the file holds more than 100,000 values") as caught:
+        leraarroutes.load_profile(path)
+    assert "alias" not in str(caught.value)

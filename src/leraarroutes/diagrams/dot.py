@@ -30,7 +30,7 @@ class GraphvizMissingError(LeraarroutesError):
     """
 
 
-MAX_LABEL = 300
+MAX_LABEL = 160
 """Longest label line, in characters: a longer name is cut with an ellipsis (dot fails on labels
 of some 16 KB, and no page has room for them)."""
 
@@ -52,6 +52,7 @@ def _text(value: str, limit: int = MAX_LABEL) -> str:
 
 def _label(lines: Sequence[str], *, width: int | None = None) -> str:
     # DOT's "\n" centres each line; the escaped parts cannot contain an escape of their own.
+    lines = [_cut(line) for line in lines]  # cut before wrapping: a 20,000-character name is no box
     if width is not None:  # long names wrapped, so that a column stays narrow enough for the page
         lines = [part for line in lines for part in (textwrap.wrap(line, width, break_on_hyphens=False) or [line])]
     return cast("str", graphviz.nohtml("\\n".join(_text(line) for line in lines if line)))

@@ -14,7 +14,7 @@ def _mermaid_text(value: str) -> str:
     return "".join(_ENTITIES.get(ch, ch) for ch in text)
 
 
-_MAX_LABEL = 300
+_MAX_LABEL = 160
 """Longest label line, in characters; a longer name is cut (renderers refuse huge labels)."""
 
 

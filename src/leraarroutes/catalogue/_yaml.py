@@ -95,9 +95,7 @@ def load_documents(text: str) -> list[tuple[Any, yaml.Node]]:
     except yaml.reader.ReaderError as exc:
         raise _reader_error(text, exc) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "malformed YAML"
-        raise InputError(f"not valid YAML: {problem}", line=None if mark is None else mark.line + 1) from None
+        raise _marked_error(exc) from None
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML: {exc}") from None
     except (ValueError, TypeError, OverflowError) as exc:
@@ -111,6 +109,15 @@ def load_documents(text: str) -> list[tuple[Any, yaml.Node]]:
     finally:
         loader.dispose()
     return documents
+
+
+def _marked_error(exc: yaml.MarkedYAMLError) -> InputError:
+    """A YAML syntax error, named by line and column."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "malformed YAML"
+    if mark is None:
+        return InputError(f"not valid YAML: {problem}")
+    return InputError(f"not valid YAML: {problem} at column {mark.column + 1}", line=mark.line + 1)
 
 
 def _refuse_alias_bomb(loader: _BoundedLoader, node: yaml.Node) -> None:

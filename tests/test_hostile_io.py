@@ -495,3 +495,9 @@ def test_a_yaml_file_of_very_many_values_stops_early_without_being_called_an_ali
     with pytest.raises(InputError, match=r"veel.yaml:\d+: the file holds more than 100,000 values") as caught:
         leraarroutes.load_profile(path)
     assert "alias" not in str(caught.value)
+
+
+def test_a_repeated_json_key_with_accents_is_named_by_its_lines() -> None:
+    """json writes "é" as "\\u00e9": the key is found as the file writes it, never at line 0."""
+    with pytest.raises(InputError, match=r"^x\.json:3: the key 'é' is written twice \(lines 2 and 3\)$"):
+        loads('{\n "é": 1,\n "é": 2\n}', Profile, "json", file="x.json")

@@ -123,15 +123,15 @@ def lines(path: str | os.PathLike[str], error: type[InputError]) -> Iterator[str
                 raise error(f"cannot read: {exc.strerror or exc}", file=display(name), line=number) from None
             if not raw:
                 return
-            if number == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8) :]
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if len(raw) > MAX_LINE_CHARACTERS * 4:  # more bytes than the longest line can have
+                raise error(too_long, file=display(name), line=number)
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                if len(raw) > MAX_LINE_CHARACTERS * 4:  # cut inside a character
-                    raise error(too_long, file=display(name), line=number) from None
                 raise error(f"not UTF-8 text at column {exc.start + 1}", file=display(name), line=number) from None
-            if len(text) > MAX_LINE_CHARACTERS or (len(raw) > MAX_LINE_CHARACTERS * 4 and not text.endswith("\n")):
+            if len(text) > MAX_LINE_CHARACTERS:
                 raise error(too_long, file=display(name), line=number)
             yield text
     finally:

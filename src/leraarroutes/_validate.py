@@ -27,13 +27,20 @@ CONTROL_CHARACTERS = frozenset(chr(c) for c in (*range(32), 127)) - {"\t", "\n",
 """Characters no text of the domain holds: NUL and the other C0 controls (tab and newlines aside)."""
 
 
+def control_character(text: str) -> str | None:
+    """The first of :data:`CONTROL_CHARACTERS` in ``text``, or None."""
+    if CONTROL_CHARACTERS.isdisjoint(text):
+        return None
+    return next(ch for ch in text if ch in CONTROL_CHARACTERS)
+
+
 def non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Check a string with some text in it and no control characters (a NUL breaks dot and files)."""
     if not isinstance(value, str) or not value.strip():
         msg = f"{attribute.name} must be a non-empty text, not {value!r}"
         raise ValueError(msg)
-    if not CONTROL_CHARACTERS.isdisjoint(value):
-        bad = next(ch for ch in value if ch in CONTROL_CHARACTERS)
+    bad = control_character(value)
+    if bad is not None:
         msg = f"{attribute.name} holds the control character U+{ord(bad):04X}; texts may not"
         raise ValueError(msg)
 

@@ -202,10 +202,9 @@ def load_catalogue(*paths: str | os.PathLike[str], shipped: bool = True) -> Cata
     """
     if shipped and not paths:
         return _shipped_catalogue()
-    texts = [(display_name(path), _read(path, CatalogueError)) for path in paths]
-    return catalogue_from_texts(
-        [(name, text, format_of(path)) for (name, text), path in zip(texts, paths, strict=True)], shipped=shipped
-    )
+    # read before the format is asked, so that a device or a folder is named as such, not by its suffix
+    texts = [(display_name(path), _read(path, CatalogueError), format_of(path)) for path in paths]
+    return catalogue_from_texts(texts, shipped=shipped)
 
 
 def catalogue_from_texts(texts: list[tuple[str, str, str]], *, shipped: bool = True) -> Catalogue:

@@ -429,8 +429,6 @@ MAX_DEPTH = _yaml.MAX_DEPTH
 MAX_NUMBER_DIGITS = 30
 """Most digits of a number in a file: every number the domain knows has far fewer."""
 
-_CONTROL = _validate.CONTROL_CHARACTERS
-
 
 def _finite_float(text: str) -> float:
     value = float(text)
@@ -444,14 +442,7 @@ def _json_document(text: str, file: str | None) -> object:
         seen: dict[str, Any] = {}
         for key, value in items:
             if key in seen:
-                first, *later = _lines_of_key(text, key) or [0]
-                if later and later[0] != first:
-                    where = f" (lines {first} and {later[0]})"
-                else:
-                    where = f" (line {first})" if first else ""
-                raise InputError(
-                    f"the key {key!r} is written twice{where}", file=file, line=later[0] if later else first
-                )
+                raise _repeated_key(text, key, file)
             seen[key] = value
         return seen
 
@@ -477,11 +468,22 @@ def _number_problem(exc: ValueError) -> str:
     return str(exc)
 
 
+def _repeated_key(text: str, key: str, file: str | None) -> InputError:
+    """A JSON key written twice in one object, named with the lines it is written on."""
+    first, second, *_ = [*_lines_of_key(text, key), None, None]
+    if first is None:  # not found as written: name the key only
+        return InputError(f"the key {key!r} is written twice", file=file)
+    if second is None or second == first:
+        return InputError(f"the key {key!r} is written twice (line {first})", file=file, line=first)
+    return InputError(f"the key {key!r} is written twice (lines {first} and {second})", file=file, line=second)
+
+
 def _lines_of_key(text: str, key: str) -> list[int]:
     """The lines where ``"key":`` is written in JSON text (for naming a repeated key)."""
     import re  # noqa: PLC0415 - only for an error message
 
-    pattern = re.compile(re.escape(json.dumps(key)) + r"\s*:")
+    written = {json.dumps(key), json.dumps(key, ensure_ascii=False)}  # "é" may be written as "\u00e9"
+    pattern = re.compile("|".join(re.escape(w) for w in written) + r"\s*:")
     return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
 
 
@@ -517,8 +519,8 @@ def check_plain(data: object, file: str | None, node: yaml.Node | None) -> None:
 
 
 def _check_text(value: str, path: str, file: str | None, node: yaml.Node | None) -> None:
-    if not _CONTROL.isdisjoint(value):
-        bad = next(ch for ch in value if ch in _CONTROL)
+    bad = _validate.control_character(value)
+    if bad is not None:
         raise InputError(f"a control character (U+{ord(bad):04X}) is refused in a text", path=path, file=file,
                          line=_yaml.line_of(node, path))  # fmt: skip
     try:

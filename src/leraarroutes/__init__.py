@@ -42,6 +42,7 @@ if _typing.TYPE_CHECKING:
         personal_digraph,
         personal_mermaid,
         render,
+        render_bytes,
         to_digraph,
     )
     from leraarroutes.engine.explain import explain
@@ -152,6 +153,7 @@ _LAZY = {
             "personal_digraph",
             "personal_mermaid",
             "render",
+            "render_bytes",
             "to_digraph",
         ),
         "leraarroutes.diagrams",
@@ -267,6 +269,7 @@ __all__ = [
     "personal_digraph",
     "personal_mermaid",
     "render",
+    "render_bytes",
     "save",
     "to_digraph",
 ]

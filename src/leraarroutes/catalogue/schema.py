@@ -18,18 +18,39 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
+from leraarroutes._version import DOCUMENTATION_URL
 from leraarroutes.catalogue.catalogue import CatalogueFile
 from leraarroutes.errors import UnknownNameError
 from leraarroutes.model.profile import Profile
 from leraarroutes.model.qualifications import Qualification, QualificationKind
 from leraarroutes.rules import RULE_TYPES, AllOf, AnyOf, Not, Rule
 
-__all__ = ["SCHEMAS", "json_schema"]
+__all__ = ["SCHEMAS", "SCHEMA_VERSION", "json_schema", "schema_path", "schema_url"]
 
 SCHEMAS: dict[str, type] = {"profile": Profile, "catalogue": CatalogueFile}
 """The documented file formats and the class each is read into."""
 
-_BASE = "https://leraarroutes.invalid/schemas"
+SCHEMA_VERSION = "v1"
+"""The version in every schema's address. It changes only when a file valid under the old schema
+would no longer be valid: adding an optional field keeps it, renaming or requiring one changes it."""
+
+
+def schema_path(name: str) -> str:
+    """Where a schema is published inside the documentation site.
+
+    >>> schema_path("profile")
+    'schemas/v1/profile.schema.json'
+    """
+    return f"schemas/{SCHEMA_VERSION}/{name}.schema.json"
+
+
+def schema_url(name: str) -> str:
+    """A schema's ``$id``: its stable address on the documentation site.
+
+    >>> schema_url("routes-report")
+    'https://leraarroutes.readthedocs.io/schemas/v1/routes-report.schema.json'
+    """
+    return DOCUMENTATION_URL + schema_path(name)
 
 
 def json_schema(name: str) -> dict[str, Any]:
@@ -42,7 +63,7 @@ def json_schema(name: str) -> dict[str, Any]:
     root = _class_schema(cls, defs)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{_BASE}/{name}.schema.json",
+        "$id": schema_url(name),
         "title": f"leraarroutes {name} file",
         **root,
         "$defs": dict(sorted(defs.items())),

@@ -24,7 +24,7 @@ import typing as _typing
 from leraarroutes._lazy import lazy_names as _lazy_names
 
 if _typing.TYPE_CHECKING:
-    from leraarroutes.diagrams.dot import GraphvizMissingError, render, to_svg
+    from leraarroutes.diagrams.dot import GraphvizMissingError, render, render_bytes, to_svg
     from leraarroutes.diagrams.overviews import (
         SPLIT_FOR_PRINT,
         overview_mermaid,
@@ -39,7 +39,7 @@ if _typing.TYPE_CHECKING:
 # graphviz loads when a drawing is first asked for: the words of the diagrams (used by the text
 # answers) come without it
 _LAZY = {
-    **dict.fromkeys(("GraphvizMissingError", "render", "to_svg"), "leraarroutes.diagrams.dot"),
+    **dict.fromkeys(("GraphvizMissingError", "render", "render_bytes", "to_svg"), "leraarroutes.diagrams.dot"),
     **dict.fromkeys(
         ("SPLIT_FOR_PRINT", "overview_mermaid", "overview_pages", "to_digraph"), "leraarroutes.diagrams.overviews"
     ),
@@ -68,6 +68,7 @@ __all__ = [
     "personal_digraph",
     "personal_mermaid",
     "render",
+    "render_bytes",
     "to_digraph",
     "to_svg",
 ]

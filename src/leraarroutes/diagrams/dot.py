@@ -201,24 +201,40 @@ def render(
     needed and not installed, and :class:`~leraarroutes.InputError` for an unknown format.
     """
     target = Path(path)
-    fmt = (format or target.suffix.lstrip(".")).lower()
-    if fmt not in ("svg", "png", "pdf", "dot"):
-        raise InputError(f"cannot render to {fmt!r}; use one of: svg, png, pdf, dot", file=str(path))
-    graphs = [graph] if isinstance(graph, graphviz.Digraph) else list(graph)
-    if not graphs:
-        raise InputError("nothing to render: no drawings given", file=str(path))
-    if len(graphs) > 1 and fmt != "pdf":
-        raise InputError(f"{len(graphs)} pages fit in one .pdf, not in one .{fmt}", file=str(path))
-    if fmt == "dot":
-        data = graphs[0].source.encode("utf-8")
-    elif len(graphs) == 1:
-        data = _run_dot(graphs[0], fmt)
-    else:
-        data = _pdf_pages([_run_dot(g, "pdf") for g in graphs])
-    if fmt == "pdf":
-        data = without_dates(data)
+    data = render_bytes(graph, (format or target.suffix.lstrip(".")).lower(), file=str(path))
     write_atomically(target, data)
     return target
+
+
+def render_bytes(
+    graph: graphviz.Digraph | Sequence[graphviz.Digraph],
+    format: str,  # noqa: A002 - graphviz's own word
+    *,
+    file: str | None = None,
+) -> bytes:
+    """The drawing as the bytes of an svg, png, pdf or dot file, to send or store where you like.
+
+    The same bytes :func:`render` writes; ``file`` names the destination in an error message.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import load_catalogue
+    >>> from leraarroutes.diagrams import to_digraph
+    >>> graph = to_digraph(load_catalogue(), "academische-po-routes", as_of=dt.date(2024, 1, 1))
+    >>> render_bytes(graph, "dot").startswith(b"digraph")
+    True
+    """
+    fmt = format.lower()
+    if fmt not in ("svg", "png", "pdf", "dot"):
+        raise InputError(f"cannot render to {fmt!r}; use one of: svg, png, pdf, dot", file=file)
+    graphs = [graph] if isinstance(graph, graphviz.Digraph) else list(graph)
+    if not graphs:
+        raise InputError("nothing to render: no drawings given", file=file)
+    if len(graphs) > 1 and fmt != "pdf":
+        raise InputError(f"{len(graphs)} pages fit in one .pdf, not in one .{fmt}", file=file)
+    if fmt == "dot":
+        return bytes(graphs[0].source.encode("utf-8"))
+    data = _run_dot(graphs[0], fmt) if len(graphs) == 1 else _pdf_pages([_run_dot(g, "pdf") for g in graphs])
+    return without_dates(data) if fmt == "pdf" else data
 
 
 def to_svg(graph: graphviz.Digraph) -> str:

@@ -1,16 +1,25 @@
-"""MkDocs hooks: generate the reference pages and the overview diagrams from the code and data."""
+"""MkDocs hooks: the reference pages, the overview diagrams and the JSON Schemas, made from the code and data.
+
+They are added to the site as generated files: nothing is written into ``docs/``, and this
+module lives outside the published tree.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.files import File, Files
+
 import leraarroutes as lr
 from leraarroutes import cli, diagrams
+from leraarroutes.catalogue.schema import SCHEMAS, json_schema, schema_path
+from leraarroutes.engine.report import report_schema
 from leraarroutes.rules import describe
 
-DOCS = Path(__file__).parent
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 AS_OF = dt.date(2024, 1, 1)
 
 
@@ -65,16 +74,27 @@ def _catalogue_reference() -> str:
     return "\n".join(lines)
 
 
-def on_pre_build(config: Any) -> None:  # noqa: ANN401 - MkDocs' config object
-    """Write the generated pages and render the diagrams before MkDocs reads the docs folder."""
-    _ = config
-    (DOCS / "reference" / "cli.md").write_text(_cli_reference(), encoding="utf-8")
-    (DOCS / "reference" / "catalogue.md").write_text(_catalogue_reference(), encoding="utf-8")
-    images = DOCS / "images"
-    images.mkdir(exist_ok=True)
+def _generated() -> dict[str, str | bytes]:
+    """Every generated file of the site, by its path in the site."""
     catalogue = lr.load_catalogue()
+    files: dict[str, str | bytes] = {
+        "reference/cli.md": _cli_reference(),
+        "reference/catalogue.md": _catalogue_reference(),
+    }
     for name in ("academische-po-routes", "academische-vo-routes"):
-        diagrams.render(diagrams.to_digraph(catalogue, name, as_of=AS_OF), images / f"{name}.svg")
+        graph = diagrams.to_digraph(catalogue, name, as_of=AS_OF)
+        files[f"images/{name}.svg"] = diagrams.to_svg(graph)
     profile = lr.load_profile(DOCS.parent / "examples/profiles/carriereswitcher.yaml")
     graph = diagrams.personal_digraph(catalogue, profile, "eerstegraads:biologie", as_of=AS_OF)
-    diagrams.render(graph, images / "sanne.svg")
+    files["images/sanne.svg"] = diagrams.to_svg(graph)
+    schemas = {**{name: json_schema(name) for name in SCHEMAS}, "routes-report": report_schema()}
+    for name, schema in schemas.items():
+        files[schema_path(name)] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def on_files(files: Files, config: Any) -> Files:  # noqa: ANN401 - MkDocs' config object
+    """Add the generated pages, diagrams and schemas to the files MkDocs builds."""
+    for path, content in _generated().items():
+        files.append(File.generated(config, path, content=content))
+    return files

@@ -62,7 +62,7 @@ def _argv(case: dict[str, Any], path: str, tmp: Path) -> list[str]:
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     try:
-        code = main(argv)
+        code = main(["--lang", "en", *argv])  # the manifest's messages are the English ones
     except SystemExit as exc:  # argparse's own errors: usage line, then the message
         code = int(exc.code or 0)
     out, err = capsys.readouterr()

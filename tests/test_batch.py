@@ -12,7 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import leraarroutes
-from leraarroutes import Catalogue, LeraarroutesError, Profile, ProfileError, SearchLimitError, find_routes
+from leraarroutes import (
+    Catalogue,
+    LeraarroutesError,
+    Profile,
+    ProfileError,
+    SearchLimitError,
+    find_routes,
+    load_catalogue,
+)
 from leraarroutes.catalogue import serialize
 from leraarroutes.cli import main
 from leraarroutes.engine import batch
@@ -112,7 +120,9 @@ def test_batch_cli_writes_json_lines(tmp_path: Path, capsys: pytest.CaptureFixtu
     )
     out = tmp_path / "routes.jsonl"
     assert main(["batch", str(source), "-o", str(out), "--target", "po", "--as-of", "2024-01-01"]) == 0
-    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    head, *lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert head == batch.header(load_catalogue(), "po", as_of=AS_OF)
+    assert set(head) == {"leraarroutes_version", "catalogue_version", "catalogue_date", "as_of", "target", "filter"}
     assert [line["id"] for line in lines] == ["1", "2"]
     assert "klaar" in capsys.readouterr().err
 
@@ -180,7 +190,7 @@ def test_jobs_2_gives_the_lines_of_jobs_1_in_the_same_order(tmp_path: Path) -> N
     assert main([*common, "-o", str(one)]) == 0
     assert main([*common, "-o", str(two), "--jobs", "2"]) == 0
     assert two.read_bytes() == one.read_bytes()
-    assert len(one.read_text(encoding="utf-8").splitlines()) == batch.CHUNK_ROWS * 2 + 37
+    assert len(one.read_text(encoding="utf-8").splitlines()) == 1 + batch.CHUNK_ROWS * 2 + 37  # header, rows
 
 
 def test_jobs_must_be_a_positive_number() -> None:

@@ -118,7 +118,9 @@ def test_routes_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]
     )  # fmt: skip
     assert code == 0, err
     report = json.loads(out)
-    assert set(report) == {"leraarroutes_version", "catalogue_version", "as_of", "routes", "blocked", "profile"}
+    assert set(report) == {
+        "leraarroutes_version", "catalogue_version", "catalogue_date", "as_of", "routes", "blocked", "profile",
+    }  # fmt: skip
     assert [d["identification"] for d in report["profile"]] == ["identified", "identified"]
     assert report["as_of"] == "2024-01-01"
     route = report["routes"][0]
@@ -144,16 +146,13 @@ def test_routes_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]
 
 def test_unknown_target_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     """A misspelt qualification kind names the valid kinds and exits 2."""
-    code, _, err = run(
-        capsys,
-        "routes",
-        "--profile",
-        str(EXAMPLES / "havist.yaml"),
-        "--target",
-        "eerstegrads:wiskunde",
-    )
-    assert code == 2
-    assert "did you mean 'eerstegraads'" in err
+    for lang, hint in (("nl", "bedoel je 'eerstegraads'"), ("en", "did you mean 'eerstegraads'")):
+        profile = str(EXAMPLES / "havist.yaml")
+        argv = ["--lang", lang, "routes", "--profile", profile, "--target", "eerstegrads:wiskunde"]
+        with pytest.raises(SystemExit) as stopped:  # argparse refuses the argument itself
+            main(argv)
+        assert stopped.value.code == 2
+        assert hint in capsys.readouterr().err
 
 
 def test_debug_shows_the_traceback() -> None:

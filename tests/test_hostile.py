@@ -201,7 +201,7 @@ def test_writing_over_an_input_is_refused(tmp_path: Path, capsys: pytest.Capture
     profile.write_text("diplomas: [{level: havo}]\n", encoding="utf-8")
     yaml_profile = tmp_path / "p.yaml"
     yaml_profile.write_text("diplomas: [{level: havo}]\n", encoding="utf-8")
-    code = main(["diagram", "persoonlijk", "--profile", str(yaml_profile), "-o", str(yaml_profile)])
+    code = main(["--lang", "en", "diagram", "persoonlijk", "--profile", str(yaml_profile), "-o", str(yaml_profile)])
     assert code == 2
     assert "refusing to write over an input file" in capsys.readouterr().err
     assert yaml_profile.read_text(encoding="utf-8") == "diplomas: [{level: havo}]\n"

@@ -115,7 +115,7 @@ def _big_cohort(path: Path, rows: int = 40_000) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sent", "code", "said"), [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")]
+    ("sent", "code", "said"), [(signal.SIGTERM, 143, "beëindigd"), (signal.SIGINT, 130, "onderbroken")]
 )
 def test_a_signal_mid_batch_exits_with_one_line_and_leaves_no_temporary_file(
     tmp_path: Path, sent: signal.Signals, code: int, said: str
@@ -164,7 +164,7 @@ def test_output_into_a_closed_pipe_or_a_full_device_exits_cleanly() -> None:
                 stderr=subprocess.PIPE, text=True, timeout=120, check=False,
             )  # fmt: skip
         assert result.returncode == 1
-        assert result.stderr == "leraarroutes: error: cannot write the output: No space left on device\n"
+        assert result.stderr == "leraarroutes: fout: kan de uitvoer niet schrijven: No space left on device\n"
     closing = (
         "import os, sys; os.close(1); os.execv(sys.executable, [sys.executable, '-m', 'leraarroutes', 'catalogue'])"
     )
@@ -172,7 +172,7 @@ def test_output_into_a_closed_pipe_or_a_full_device_exits_cleanly() -> None:
         [sys.executable, "-c", closing], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert closed.returncode == 1
-    assert closed.stderr == "leraarroutes: error: standard output is closed\n"
+    assert closed.stderr == "leraarroutes: fout: standaarduitvoer is gesloten\n"
 
 
 def test_an_ascii_locale_still_gets_utf8_answers() -> None:
@@ -221,7 +221,9 @@ def test_two_batches_writing_one_output_never_mix(tmp_path: Path) -> None:
     ]
     errors = [run.communicate(timeout=300)[1] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], errors
-    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    head, *lines = out.read_text(encoding="utf-8").splitlines()
+    assert "id" not in json.loads(head)  # the header line: what the answers came from
+    ids = [json.loads(line)["id"] for line in lines]
     assert len(ids) == 6_000
     assert len({row_id.startswith("b") for row_id in ids}) == 1, "lines of both runs in one file"
     assert list(tmp_path.glob(".*.tmp")) == []

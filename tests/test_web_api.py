@@ -102,7 +102,7 @@ def test_a_bad_profile_gets_the_message_the_cli_gives(
     problem = _problem(client.post("/api/v1/routes", json={"profile": bad}), 422)
     path = tmp_path / "profile.json"
     path.write_text(json.dumps(bad), encoding="utf-8")
-    assert main(["routes", "--profile", str(path)]) == 2
+    assert main(["--lang", "en", "routes", "--profile", str(path)]) == 2
     cli_message = capsys.readouterr().err.strip()
     # the same words after the place: "FILE:LINE: " on the command line, "profile: " in the API
     assert cli_message.partition("$.")[2] == problem["detail"].partition("$.")[2]

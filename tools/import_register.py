@@ -37,6 +37,8 @@ import verwantschapstabel  # beside this script, not a package
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent
 DEGREES_OUT = ROOT / "src/leraarroutes/register/data/degrees.json"
+REGISTER_RETRIEVED = "2025-02"
+"""When the register export was read (its README gives the month, not the day)."""
 OFFERS_OUT = ROOT / "src/leraarroutes/catalogue/data/aanbod.json"
 TABLE_OUT = ROOT / "src/leraarroutes/catalogue/data/verwantschapstabel.json"
 # The day each consolidated text took effect; the 2010 regulation worked back to 1 August 2010 (art. 4).
@@ -444,6 +446,8 @@ def build(shared: Path) -> tuple[str, str, str]:
     offers_text = json.dumps(
         {
             "title": "Aanbod per instelling en plaats",
+            # the register's README: the export was retrieved by its authors in February 2025
+            "retrieved": REGISTER_RETRIEVED,
             "description": (
                 "Gegenereerd door tools/import_register.py uit het ho-register ("
                 + REGISTER_SOURCE

@@ -139,10 +139,9 @@ def lines(path: str | os.PathLike[str], error: type[InputError]) -> Iterator[str
             handle.close()
 
 
-@contextlib.contextmanager
 def atomic_writer(
     path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = (), private: bool = False
-) -> Iterator[BinaryIO]:
+) -> contextlib.AbstractContextManager[BinaryIO]:
     """A binary file handle whose content replaces ``path`` when the block ends without an error.
 
     The one writer of the package (catalogues, profiles, pictures, batch output, the advice
@@ -158,8 +157,24 @@ def atomic_writer(
     ...     _ = handle.write(b"klaar")
     >>> (folder / "a.txt").read_bytes()
     b'klaar'
+
+    ``-`` is standard output, written as the bytes come: a pipe cannot be replaced whole.
     """
-    target = Path(path)
+    if is_stdin(path):  # "-": the same name means standard output when written
+        return _standard_output()
+    return _replacing(Path(path), inputs=inputs, private=private)
+
+
+@contextlib.contextmanager
+def _standard_output() -> Iterator[BinaryIO]:
+    stdout = sys.stdout.buffer
+    yield stdout
+    stdout.flush()
+
+
+@contextlib.contextmanager
+def _replacing(target: Path, *, inputs: Iterable[str | os.PathLike[str]], private: bool) -> Iterator[BinaryIO]:
+    path = target
     refuse_inputs(target, inputs)
     try:
         mode = target.stat().st_mode

@@ -41,14 +41,29 @@ class InputError(LeraarroutesError, ValueError):
         path: str | None = None,
         file: str | None = None,
         line: int | None = None,
+        more: tuple[InputError, ...] = (),
     ) -> None:
         self.message = message
         self.path = path
         self.file = file
         self.line = line
-        super().__init__(self._render())
+        self.more = more
+        super().__init__("\n".join(p.one_line() for p in self.problems))
 
-    def _render(self) -> str:
+    @property
+    def problems(self) -> tuple[InputError, ...]:
+        """Every problem found in the same input, this one first; each names its own line.
+
+        >>> first = InputError("unknown level 'hbo'", path="$.diplomas[0].level", file="p.yaml", line=3)
+        >>> err = InputError(first.message, path=first.path, file="p.yaml", line=3,
+        ...                  more=(InputError("expected a text", path="$.studying", file="p.yaml", line=6),))
+        >>> [p.one_line() for p in err.problems]
+        ["p.yaml:3: $.diplomas[0].level: unknown level 'hbo'", 'p.yaml:6: $.studying: expected a text']
+        """
+        return (self, *self.more)
+
+    def one_line(self) -> str:
+        """The one problem, on one line: file, line, field path and message."""
         where = ""
         if self.file is not None:
             where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -64,6 +79,7 @@ class InputError(LeraarroutesError, ValueError):
             path=self.path,
             file=file if file is not None else self.file,
             line=line if line is not None else self.line,
+            more=tuple(p.located(file=file, line=line if p.line is None else None) for p in self.more),
         )
 
 

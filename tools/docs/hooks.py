@@ -80,6 +80,7 @@ def _generated() -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {
         "reference/cli.md": _cli_reference(),
         "reference/catalogue.md": _catalogue_reference(),
+        "changelog.md": (DOCS.parent / "CHANGELOG.md").read_text(encoding="utf-8"),
     }
     for name in ("academische-po-routes", "academische-vo-routes"):
         graph = diagrams.to_digraph(catalogue, name, as_of=AS_OF)

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from attrs import field, fields, frozen
 
+from leraarroutes import _html
 from leraarroutes._validate import did_you_mean
 from leraarroutes.catalogue.offers import ProviderOffering
 from leraarroutes.catalogue.programmes import Programme, ProgrammeKind
@@ -59,6 +61,18 @@ class DegreeAlias:
     programme: str
 
 
+_READ_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+
+
+def _read_date(_instance: object, _attribute: object, value: str | None) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or not _READ_DATE.fullmatch(value):
+        raise ValueError(f"retrieved must be a date (YYYY-MM-DD) or a month (YYYY-MM), not {value!r}")
+    if len(value) == 10:  # noqa: PLR2004 - a whole date: check the day exists
+        dt.date.fromisoformat(value)
+
+
 @frozen(kw_only=True)
 class CatalogueFile:
     """The contents of one catalogue file; every section is optional.
@@ -71,6 +85,8 @@ class CatalogueFile:
 
     title: str | None = None
     description: str | None = None
+    retrieved: str | None = field(default=None, validator=_read_date)
+    """When the file's facts were read from their sources: ``YYYY-MM-DD``, or ``YYYY-MM`` for a month."""
     subjects: tuple[Subject, ...] = ()
     programmes: tuple[Programme, ...] = ()
     relatedness_tables: tuple[RelatednessTable, ...] = ()
@@ -90,7 +106,7 @@ class Origin:
     line: int | None = None
 
 
-_SECTIONS = tuple(a.name for a in fields(CatalogueFile) if a.name not in ("title", "description"))
+_SECTIONS = tuple(a.name for a in fields(CatalogueFile) if a.name not in ("title", "description", "retrieved"))
 """The data sections of a catalogue file, in file order; :class:`Catalogue` has one field for each."""
 
 
@@ -117,6 +133,9 @@ class Catalogue:
     degree_aliases: tuple[DegreeAlias, ...] = ()
     provider_offerings: tuple[ProviderOffering, ...] = ()
     files: tuple[str, ...] = ()
+    sources_date: str | None = None
+    """The newest date its sources were read (a file's ``retrieved``, a source's ``retrieved``), or None
+    when no source is dated; ``YYYY-MM`` when only the month is known."""
     _subjects: dict[str, Subject] = field(init=False, repr=False)
     _offers: dict[str, tuple[ProviderOffering, ...]] = field(init=False, repr=False)
     _offers_for: dict[str, tuple[ProviderOffering, ...]] = field(init=False, repr=False, factory=dict)
@@ -174,6 +193,20 @@ class Catalogue:
             content = dumps(CatalogueFile(**{section: getattr(self, section) for section in _SECTIONS}), "json")
             self._version.append(hashlib.sha256(content.encode("utf-8")).hexdigest()[:12])
         return self._version[0]
+
+    def _repr_html_(self) -> str:
+        """The catalogue in a notebook: its size and versions, then one row per programme."""
+        head = (
+            f"{len(self.programmes)} programma's, {len(self.subjects)} vakken, "
+            f"{len(self.provider_offerings)} aanbiedingen; versie {self.version}"
+            + (f", bronnen gelezen tot {self.sources_date}" if self.sources_date else "")
+        )
+        rows = [
+            (p.id, p.name, p.sector.value, p.kind.value, p.ec, len(self._offers.get(p.id, ())), len(p.unconfirmed))
+            for p in sorted(self.programmes, key=lambda p: (p.sector.value, p.kind.value, p.id))
+        ]
+        columns = ("id", "naam", "sector", "soort", "EC", "aanbod", "onbevestigd")
+        return _html.paragraph(head) + _html.table(columns, rows)
 
     # lookups -------------------------------------------------------------------------------
 

@@ -121,9 +121,15 @@ def check(parts: Mapping[str, list[tuple[Any, Origin]]], files: tuple[str, ...])
                     f"(it lists: {', '.join(programme.subjects) or 'no subjects'})",
                     f".subjects[{i}]",
                 )
-    built = {k: tuple(item for item, _ in v) for k, v in parts.items()}
+    for value, origin in parts.get("retrieved", ()):
+        if value > dt.date.today().isoformat():  # ISO text compares as the date does, a month too
+            raise _error(origin, f"read on {value}, a date in the future")
+    read = [value for value, _ in parts.get("retrieved", ())]
+    read += [s.retrieved.isoformat() for p, _ in parts["programmes"] for s in p.sources if s.retrieved]
+    built = {k: tuple(item for item, _ in v) for k, v in parts.items() if k != "retrieved"}
     built["programmes"] = tuple(_with_tuition(p, parts["provider_offerings"]) for p in built["programmes"])
-    catalogue = Catalogue(**built, files=files)
+    sources_date = max(read, default=None)
+    catalogue = Catalogue(**built, files=files, sources_date=sources_date)
     _check_enterable(catalogue, {p.id: origin for p, origin in parts["programmes"]})
     return catalogue
 

@@ -50,6 +50,9 @@ __all__ = [
     "write_atomically",
 ]
 
+_PARTS = (*_SECTIONS, "retrieved")
+"""What a catalogue file contributes: its sections, and the date its facts were read."""
+
 _SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
 
 
@@ -148,7 +151,7 @@ def _sections(name: str, documents: list[tuple[Any, Any]]) -> dict[str, list[tup
     from leraarroutes.catalogue._yaml import line_of  # noqa: PLC0415 - deferred with the serialisation module
 
     serialize = _serialize()
-    parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _SECTIONS}
+    parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _PARTS}
     for data, node in documents:
         if data is None:
             continue
@@ -158,12 +161,14 @@ def _sections(name: str, documents: list[tuple[Any, Any]]) -> dict[str, list[tup
                 path = f"$.{section}[{i}]"
                 line = line_of(node, path)
                 parts[section].append((item, Origin(file=name, path=path, line=line)))
+        if content.retrieved is not None:
+            parts["retrieved"].append((content.retrieved, Origin(file=name, path="$.retrieved")))
     return parts
 
 
 @functools.lru_cache(maxsize=1)
 def _shipped_parts() -> tuple[tuple[str, ...], dict[str, list[tuple[Any, Origin]]]]:
-    parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _SECTIONS}
+    parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _PARTS}
     names = []
     for name, text in _shipped_files():
         names.append(name)
@@ -212,7 +217,7 @@ def catalogue_from_texts(texts: list[tuple[str, str, str]], *, shipped: bool = T
 
     def build() -> Catalogue:
         names: list[str] = []
-        parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _SECTIONS}
+        parts: dict[str, list[tuple[Any, Origin]]] = {s: [] for s in _PARTS}
         if shipped:
             shipped_names, shipped_parts = _shipped_parts()
             names.extend(shipped_names)

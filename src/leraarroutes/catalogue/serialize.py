@@ -100,6 +100,10 @@ def _enum_value(exc: ValueError) -> object:
     return text
 
 
+MAX_PROBLEMS = 20
+"""Most problems one error names: a file of a thousand mistakes gets a readable message."""
+
+
 def _split_messages(exc: Exception) -> list[tuple[str, str]]:
     """(message, path) pairs for every problem inside a cattrs error."""
     out: list[tuple[str, str]] = []
@@ -112,7 +116,9 @@ def _split_messages(exc: Exception) -> list[tuple[str, str]]:
             message, path = line, "$"
         message, _, subpath = message.partition(_SEP)
         out.append((message, path + subpath))
-    return out
+    # ... and the field it goes missing from is the same mistake: say it once
+    misspelt = {path for message, path in out if message.startswith("unknown field")}
+    return [(m, p) for m, p in out if not (m == "required field missing" and p.rpartition(".")[0] in misspelt)]
 
 
 def _strict_scalar(kind: type, label: str) -> Callable[[Any, type], Any]:
@@ -345,8 +351,12 @@ def structure(
     try:
         return conv.structure(data, cls)
     except (ClassValidationError, IterableValidationError) as exc:
-        message, path = _split_messages(exc)[0]
-        raise error(message, path=path, file=file, line=_yaml.line_of(node, path)) from None
+        found = [
+            error(message, path=path, file=file, line=_yaml.line_of(node, path))
+            for message, path in _split_messages(exc)[:MAX_PROBLEMS]
+        ]
+        first = found[0]
+        raise error(first.message, path=first.path, file=file, line=first.line, more=tuple(found[1:])) from None
     except _RuleShapeError as exc:
         path = "$" + exc.subpath
         # A rule read on its own fails with a RuleError; inside a profile or catalogue, with theirs.

@@ -30,6 +30,10 @@ from leraarroutes.catalogue.loading import (
 from leraarroutes.catalogue.programmes import Programme
 from leraarroutes.catalogue.schema import SCHEMAS, json_schema
 from leraarroutes.cli._arguments import date_argument, positive_argument
+from leraarroutes.cli._options import extra_option, format_option, language_option
+from leraarroutes.cli._routes import future_years
+from leraarroutes.cli._words import FRAME, HELP, LANGUAGES, argparse_language, message, run_language
+from leraarroutes.engine.report import versions
 from leraarroutes.errors import CatalogueError, InputError, LeraarroutesError, ProfileError
 from leraarroutes.model.education import Diploma, Study
 
@@ -150,6 +154,7 @@ def _cmd_catalogue(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(*args.extra)
     if args.format == "json":
         payload = {
+            **versions(catalogue),
             "programmes": [_programme_json(p) for p in catalogue.programmes],
             "subjects": serialize.unstructure(catalogue.subjects),
         }
@@ -174,7 +179,7 @@ def _looks_like_a_catalogue(text: str, fmt: str, name: str) -> bool:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     if sum(1 for f in args.files if f == "-") > 1:
-        raise InputError("standard input (-) can be read only once")
+        raise InputError(FRAME[args.lang]["stdin_once"])
     # each file is read once, bounded, whatever it is: standard input cannot be read twice
     texts = {f: _files.read_text(f, CatalogueError if args.kind == "catalogue" else ProfileError) for f in args.files}
     catalogue_files = [
@@ -193,6 +198,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         notes: list[str] = []
         for profile in profiles:
             notes += catalogue.check_profile(profile, file=display_name(f))
+            notes += future_years(profile, dt.date.today(), display_name(f), args.lang)
         print(f"{display_name(f)}: ok ({len(profiles)} profile{'s' if len(profiles) != 1 else ''})")
         for profile in profiles:
             degrees: tuple[Diploma | Study, ...] = (*profile.diplomas, *profile.studying)
@@ -232,45 +238,62 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``leraarroutes`` command."""
-    parser = argparse.ArgumentParser(
-        prog="leraarroutes",
-        description="Routes naar een onderwijsbevoegdheid in Nederland.",
-    )
-    parser.add_argument("--version", action="version", version=f"leraarroutes {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
+    """The argument parser of the ``leraarroutes`` command, its help in ``lang``."""
+    _validate.language(lang)
+    h = HELP[lang]
+    with argparse_language(lang):  # argparse writes some of its words while the parser is built
+        parser = argparse.ArgumentParser(prog="leraarroutes", description=h["description"], epilog=h["epilog"])
+        parser.add_argument("--version", action="version", version=f"leraarroutes {__version__}", help=h["version"])
+        parser.add_argument("--debug", action="store_true", help=h["debug"])
+        parser.add_argument("--lang", choices=LANGUAGES, default=lang, help=h["lang"])
+        sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help=h["command"])
 
-    p = sub.add_parser("catalogue", help="list the catalogue, grouped by sector and kind")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl")
-    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
-    p.set_defaults(func=_cmd_catalogue)
+        p = sub.add_parser("catalogue", help=h["catalogue"], description=h["catalogue"])
+        format_option(p, lang)
+        language_option(p, lang)
+        extra_option(p, lang)
+        p.set_defaults(func=_cmd_catalogue)
 
-    p = sub.add_parser("validate", help="check profile and catalogue files")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--kind", choices=("auto", "profile", "catalogue"), default="auto")
-    p.set_defaults(func=_cmd_validate)
+        p = sub.add_parser("validate", help=h["validate"], description=h["validate"])
+        p.add_argument("files", nargs="+", metavar="FILE", help=h["validate_files"])
+        p.add_argument("--kind", choices=("auto", "profile", "catalogue"), default="auto", help=h["kind"])
+        language_option(p, lang)
+        p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("check-catalogue", help="run the laws against the shipped catalogue plus FILEs")
-    p.add_argument("files", nargs="*", metavar="FILE")
-    p.add_argument("--as-of", type=date_argument, default=None, metavar="DATE", help="date to check (default: today)")
-    p.add_argument("--examples", type=positive_argument, default=50, help="profiles drawn for each route law")
-    p.set_defaults(func=_cmd_check_catalogue)
+        p = sub.add_parser("check-catalogue", help=h["check_catalogue"], description=h["check_catalogue"])
+        p.add_argument("files", nargs="*", metavar="FILE", help=h["check_files"])
+        p.add_argument("--as-of", type=date_argument(lang), default=None, metavar="DATE", help=h["as_of"])
+        p.add_argument("--examples", type=positive_argument(lang), default=50, metavar="N", help=h["examples"])
+        language_option(p, lang)
+        p.set_defaults(func=_cmd_check_catalogue)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of a file format")
-    p.add_argument("name", choices=sorted(SCHEMAS))
-    p.set_defaults(func=_cmd_schema)
+        p = sub.add_parser("schema", help=h["schema"], description=h["schema"])
+        p.add_argument("name", choices=sorted(SCHEMAS), help=h["schema_name"])
+        language_option(p, lang)
+        p.set_defaults(func=_cmd_schema)
 
-    _register_route_commands(sub)
+        _register_route_commands(sub, lang)
 
-    p = sub.add_parser("serve", help='the adviser\'s web page and the JSON API (needs "leraarroutes[web]")')
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
-    p.set_defaults(func=_cmd_serve)
+        p = sub.add_parser("serve", help=h["serve"], description=h["serve"])
+        p.add_argument("--host", default="127.0.0.1", help=h["host"])
+        p.add_argument("--port", type=int, default=8000, help=h["port"])
+        extra_option(p, lang)
+        language_option(p, lang)
+        p.set_defaults(func=_cmd_serve)
+
+        p = sub.add_parser("completion", help=h["completion"], description=h["completion"])
+        p.add_argument("shell", choices=("bash", "zsh", "tcsh"), help=h["shell"])
+        language_option(p, lang)
+        p.set_defaults(func=_cmd_completion)
     return parser
+
+
+def _cmd_completion(args: argparse.Namespace) -> int:
+    import shtab  # noqa: PLC0415 - only this command needs it
+
+    sys.stdout.write(shtab.complete(build_parser(args.lang), shell=args.shell))
+    return 0
 
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -287,21 +310,18 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     except ImportError as exc:
         raise LeraarroutesError(f'serve needs the web extra: pip install "leraarroutes[web]" ({exc})') from None
     if args.host not in LOOPBACK:
-        print(
-            f"leraarroutes: warning: listening on {args.host}: other machines can reach the page; "
-            "put it behind a proxy with TLS",
-            file=sys.stderr,
-        )
+        frame = FRAME[args.lang]
+        print(f"leraarroutes: {frame['warning']}: {frame['listening'].format(host=args.host)}", file=sys.stderr)
     app = create_app(load_catalogue(*args.extra))
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 
 
-def _register_route_commands(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
+def _register_route_commands(sub: Any, lang: str) -> None:  # noqa: ANN401 - argparse's private type
     """Commands that search routes live in their own module, imported only when used."""
     from leraarroutes.cli import _routes as _cli_routes  # noqa: PLC0415 - keeps the catalogue commands light
 
-    _cli_routes.register(sub)
+    _cli_routes.register(sub, lang)
 
 
 class _Terminated(BaseException):
@@ -335,10 +355,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     143 terminated (SIGTERM); every failure is one line on stderr.
     """
     _utf8_streams()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    lang = run_language(words)
+    parser = build_parser(lang)
+    with argparse_language(lang):  # usage and argument errors in the run's language
+        args = parser.parse_args(words)
     if sys.stdout is None:  # started with standard output closed (`>&-`)
-        print("leraarroutes: error: standard output is closed", file=sys.stderr)
+        print(f"leraarroutes: {FRAME[lang]['error']}: {FRAME[lang]['stdout_closed']}", file=sys.stderr)
         return 1
     previous = signal.signal(signal.SIGTERM, _terminate) if _in_main_thread() else None
     try:
@@ -349,14 +372,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    frame = FRAME[args.lang]
     try:
         code = int(args.func(args))
         sys.stdout.flush()
     except LeraarroutesError as exc:
         if args.debug:
             raise
-        kind = "profile" if isinstance(exc, ProfileError) else "error"
-        print(f"leraarroutes: {kind}: {exc}", file=sys.stderr)
+        kind = frame["profile"] if isinstance(exc, ProfileError) else frame["error"]
+        # every problem found in the input, each on its own line with its own place
+        problems = exc.problems if isinstance(exc, InputError) else (exc,)
+        for problem in problems:
+            text = problem.one_line() if isinstance(problem, InputError) else str(problem)
+            print(f"leraarroutes: {kind}: {message(text, args.lang)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # piped into `head`, which has read enough
         _silence_stdout()
@@ -365,13 +393,13 @@ def _run(args: argparse.Namespace) -> int:
         if args.debug:
             raise
         _silence_stdout()
-        print(f"leraarroutes: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        print(f"leraarroutes: {frame['error']}: {frame['cannot_write']}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("leraarroutes: interrupted", file=sys.stderr)
+        print(f"leraarroutes: {frame['interrupted']}", file=sys.stderr)
         return 130
     except _Terminated:
-        print("leraarroutes: terminated", file=sys.stderr)
+        print(f"leraarroutes: {frame['terminated']}", file=sys.stderr)
         return 143
     return code
 

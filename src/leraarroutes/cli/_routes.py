@@ -9,14 +9,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from leraarroutes import _files
 from leraarroutes.catalogue.catalogue import Catalogue
-from leraarroutes.catalogue.loading import atomic_writer, load_catalogue, load_profile, refuse_inputs, save_text
+from leraarroutes.catalogue.loading import atomic_writer, load_catalogue, load_profile, refuse_inputs
 from leraarroutes.catalogue.offers import PROVINCES, Where, place_point
-from leraarroutes.cli._arguments import date_argument, positive_argument
+from leraarroutes.cli._arguments import date_argument, positive_argument, target_argument
 from leraarroutes.cli._groups import groups_text
+from leraarroutes.cli._options import extra_option, format_option, language_option
+from leraarroutes.cli._words import FRAME, HELP
 from leraarroutes.engine.explain import explain
 from leraarroutes.engine.groups import group_routes
-from leraarroutes.engine.report import dropped_routes, explanation_report, routes_report
+from leraarroutes.engine.report import dropped_routes, explanation_report, routes_report, versions
 from leraarroutes.engine.routes import SCHOOL_TARGETS, Blocked, Route, SortKey, find_routes
 from leraarroutes.errors import InputError
 from leraarroutes.model.education import Diploma, Level, Study
@@ -275,10 +278,35 @@ def where_of(args: argparse.Namespace, catalogue: Catalogue) -> Where | None:
         raise InputError(str(exc)) from None
 
 
-def _cmd_routes(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(*args.extra)
+def _person(args: argparse.Namespace, catalogue: Catalogue) -> Profile:
+    """The profile of ``--profile``, checked against the catalogue; a year after the question's date is warned of."""
     profile = load_profile(args.profile)
     catalogue.check_profile(profile, file=args.profile)
+    for warning in future_years(profile, args.as_of or dt.date.today(), _files.display(args.profile), args.lang):
+        print(f"leraarroutes: {FRAME[args.lang]['warning']}: {warning}", file=sys.stderr)
+    return profile
+
+
+def future_years(profile: Profile, as_of: dt.date, name: str, lang: str = "nl") -> list[str]:
+    """A warning for each diploma obtained in a year after the question's date: a typing mistake, or a plan.
+
+    >>> from leraarroutes import Diploma, Level
+    >>> person = Profile(diplomas=(Diploma(level=Level.VWO, year=2031),))
+    >>> future_years(person, dt.date(2026, 12, 1), "p.yaml", "en")
+    ["p.yaml: diplomas[0] (vwo) obtained in 2031, after the question's date 2026-12-01: is the year right?"]
+    """
+    return [
+        FRAME[lang]["future_diploma"].format(
+            file=name, what=f"diplomas[{i}] ({d.level.value})", year=d.year, day=as_of.isoformat()
+        )
+        for i, d in enumerate(profile.diplomas)
+        if d.year is not None and d.year > as_of.year
+    ]
+
+
+def _cmd_routes(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(*args.extra)
+    profile = _person(args, catalogue)
     as_of = args.as_of or dt.date.today()
     where = where_of(args, catalogue)
     default_form, why = profile.chosen_form()
@@ -324,7 +352,7 @@ def _cmd_degree(args: argparse.Namespace) -> int:
     register = load_register()
     found = register.find(args.query, level=args.level, limit=args.limit)
     if args.format == "json":
-        payload = [
+        degrees = [
             {
                 "croho": d.croho,
                 "name": d.name,
@@ -336,6 +364,8 @@ def _cmd_degree(args: argparse.Namespace) -> int:
             }
             for d in found
         ]
+        # the register ships with the catalogue: the same versions as the web API's /degrees
+        payload = {**versions(load_catalogue()), "degrees": degrees}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return 0
     if not found:
@@ -348,8 +378,7 @@ def _cmd_degree(args: argparse.Namespace) -> int:
 
 def _cmd_explain(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(*args.extra)
-    profile = load_profile(args.profile)
-    catalogue.check_profile(profile, file=args.profile)
+    profile = _person(args, catalogue)
     as_of = args.as_of or dt.date.today()
     blocked = explain(catalogue, profile, args.target, as_of=as_of)
     if args.format == "json":
@@ -361,51 +390,37 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--profile", required=True, metavar="FILE", help="profile file (YAML, JSON or TOML)")
-    p.add_argument(
-        "--as-of",
-        type=date_argument,
-        default=None,
-        metavar="DATE",
-        help="date of the question (default: today)",
-    )
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl")
-    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
+def _common(p: argparse.ArgumentParser, lang: str) -> None:
+    h = HELP[lang]
+    p.add_argument("--profile", required=True, metavar="FILE", help=h["profile"])
+    p.add_argument("--as-of", type=date_argument(lang), default=None, metavar="DATE", help=h["as_of"])
+    format_option(p, lang)
+    language_option(p, lang)
+    extra_option(p, lang)
 
 
-def _filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--province", choices=PROVINCES, default=None, help="only offerings in this province")
-    p.add_argument("--near", default=None, metavar="PLACE", help="only offerings near this place (a city)")
-    p.add_argument("--within-km", type=float, default=30.0, metavar="KM", help="distance for --near (default 30)")
-    p.add_argument("--provider", default=None, metavar="NAME", help="only offerings of this institution")
-    p.add_argument(
-        "--form",
-        choices=("voltijd", "deeltijd", "duaal"),
-        default=None,
-        help="reckon in this study form and keep the offerings given in it (default: voltijd, deeltijd with a job)",
-    )
+def _filters(p: argparse.ArgumentParser, lang: str) -> None:
+    h = HELP[lang]
+    p.add_argument("--province", choices=PROVINCES, default=None, help=h["province"])
+    p.add_argument("--near", default=None, metavar="PLACE", help=h["near"])
+    p.add_argument("--within-km", type=float, default=30.0, metavar="KM", help=h["within_km"])
+    p.add_argument("--provider", default=None, metavar="NAME", help=h["provider"])
+    p.add_argument("--form", choices=("voltijd", "deeltijd", "duaal"), default=None, help=h["form"])
 
 
 def _cmd_advice(args: argparse.Namespace) -> int:
     from leraarroutes.diagrams.sheet import advice_html, html_to_pdf  # noqa: PLC0415 - graphviz only here
 
     catalogue = load_catalogue(*args.extra)
-    profile = load_profile(args.profile)
-    catalogue.check_profile(profile, file=args.profile)
-    suffix = args.output.rsplit(".", 1)[-1].lower()
+    profile = _person(args, catalogue)
+    suffix = _output_format(args.output, args.to, default="html")
     if suffix not in ("html", "pdf"):
         raise InputError(f"advies writes .html or .pdf, not .{suffix}", file=args.output)
-    if Path(args.profile).resolve() == Path(args.output).resolve():
-        raise InputError("refusing to write over the profile", file=args.output)
     as_of = args.as_of or dt.date.today()
     page = advice_html(catalogue, profile, args.target, as_of=as_of, lang=args.lang, where=where_of(args, catalogue))
-    if suffix == "html":
-        save_text(args.output, page, inputs=[args.profile, *args.extra])
-    else:
-        with atomic_writer(args.output) as out:
-            out.write(html_to_pdf(page))
+    data = page.encode("utf-8") if suffix == "html" else html_to_pdf(page)
+    with atomic_writer(args.output, inputs=[args.profile, *args.extra]) as out:
+        out.write(data)
     return 0
 
 
@@ -417,8 +432,7 @@ def _personal_drawing(
 
     if args.profile is None:
         raise InputError("diagram persoonlijk needs --profile FILE")
-    profile = load_profile(args.profile)
-    catalogue.check_profile(profile, file=args.profile)
+    profile = _person(args, catalogue)
     if mermaid:
         return diagrams.personal_mermaid(catalogue, profile, args.target, as_of=as_of, lang=args.lang), None
     graph = diagrams.personal_digraph(
@@ -437,9 +451,12 @@ def _personal_drawing(
 def _cmd_diagram(args: argparse.Namespace) -> int:
     from leraarroutes import diagrams  # noqa: PLC0415 - graphviz is imported only for diagrams
 
+    inputs = [*args.extra, *([args.profile] if args.profile else [])]
+    if args.output not in (None, "-"):  # before any work: the output must not be one of the inputs
+        refuse_inputs(Path(args.output), inputs)
     catalogue = load_catalogue(*args.extra)
     as_of = args.as_of or dt.date.today()
-    suffix = "dot" if args.output is None else args.output.rsplit(".", 1)[-1].lower()
+    suffix = _output_format(args.output, args.to, default="dot")
     pages: tuple[Any, ...] = ()
     if args.name == "persoonlijk":
         text, graph = _personal_drawing(args, catalogue, as_of, mermaid=suffix == "mmd")
@@ -449,18 +466,20 @@ def _cmd_diagram(args: argparse.Namespace) -> int:
         graph = diagrams.to_digraph(catalogue, args.name, as_of=as_of, lang=args.lang, page=args.page, dpi=args.dpi)
         if suffix == "pdf":  # printed: an overview too large for one page gets one page per sector
             pages = diagrams.overview_pages(catalogue, args.name, as_of=as_of, lang=args.lang, page=args.page)
-    if suffix == "mmd":
-        if args.output is None:  # pragma: no cover - suffix comes from the output name
-            sys.stdout.write(text)
-        else:
-            save_text(args.output, text, inputs=[*args.extra, *([args.profile] if args.profile else [])])
-        return 0
-    if args.output is None:
-        sys.stdout.write(graph.source)
-        return 0
-    refuse_inputs(Path(args.output), [*args.extra, *([args.profile] if args.profile else [])])
-    diagrams.render(pages or graph, args.output)
+    data = text.encode("utf-8") if suffix == "mmd" else diagrams.render_bytes(pages or graph, suffix, file=args.output)
+    with atomic_writer(args.output or "-", inputs=inputs) as out:
+        out.write(data)
     return 0
+
+
+def _output_format(output: str | None, asked: str | None, *, default: str) -> str:
+    """The format to write: ``--to``, else the output's suffix, else ``default`` (for standard output)."""
+    if output is None or output == "-":
+        return asked or default
+    suffix = Path(output).suffix.lstrip(".").lower()
+    if asked is not None and suffix and asked != suffix:
+        raise InputError(f"--to {asked} does not match the suffix .{suffix}", file=output)
+    return asked or suffix or default
 
 
 _PROGRESS_EVERY = 1000
@@ -472,11 +491,13 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
     catalogue = load_catalogue(*args.extra)
     as_of = args.as_of or dt.date.today()
-    out_path = Path(args.output)
+    out_name = _files.display(args.output)
     count = 0
     where = where_of(args, catalogue)
-    with atomic_writer(out_path, inputs=[args.profiles, *args.extra]) as handle:
+    with atomic_writer(args.output, inputs=[args.profiles, *args.extra]) as handle:
         rows = batch.read_profiles(args.profiles)
+        head = batch.header(catalogue, args.target, as_of=as_of, where=where)
+        handle.write((json.dumps(head, ensure_ascii=False) + "\n").encode("utf-8"))
         options: dict[str, Any] = {"as_of": as_of, "dedupe": not args.no_dedupe, "where": where}
         if args.jobs > 1:  # worker processes, each with its own catalogue; the lines keep their order
             lines = batch.evaluate_jsonl_parallel(args.extra, rows, args.target, jobs=args.jobs, **options)
@@ -487,116 +508,86 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                 handle.write(line.encode("utf-8"))
                 count += 1
                 if not args.quiet and count % _PROGRESS_EVERY == 0:
-                    sys.stderr.write(f"\r{count:,} profielen")
+                    sys.stderr.write("\r" + FRAME[args.lang]["profiles"].format(count=f"{count:,}"))
         except BaseException:
             if not args.quiet and count >= _PROGRESS_EVERY:  # the message that follows starts on its own line
                 sys.stderr.write("\n")
             raise
     if not args.quiet:
-        sys.stderr.write(f"\r{count:,} profielen klaar -> {out_path}\n")
+        done = FRAME[args.lang]["profiles_done"].format(count=f"{count:,}", name=out_name)
+        sys.stderr.write(f"\r{done}\n")
     return 0
 
 
-def _diagram_parser(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
+def _diagram_parser(sub: Any, lang: str) -> None:  # noqa: ANN401 - argparse's private type
     from leraarroutes.diagrams.styles import PAGES  # noqa: PLC0415 - the names only, without graphviz
     from leraarroutes.diagrams.words import OVERVIEWS  # noqa: PLC0415
 
-    p = sub.add_parser("diagram", help="draw a route overview or a personal route map")
-    p.add_argument("name", choices=[*OVERVIEWS, "persoonlijk"])
-    p.add_argument(
-        "-o",
-        "--output",
-        default=None,
-        metavar="FILE",
-        help="FILE.svg, .png, .pdf, .dot or .mmd (default: DOT on stdout)",
-    )
-    p.add_argument("--profile", default=None, metavar="FILE", help="profile file, for persoonlijk")
-    p.add_argument("--target", default=None, help="qualification, for persoonlijk")
-    p.add_argument(
-        "--limit",
-        type=positive_argument,
-        default=12,
-        metavar="N",
-        help="persoonlijk: at most N routes (with a target) or qualifications (without); default 12",
-    )
-    p.add_argument(
-        "--page",
-        choices=tuple(PAGES),
-        default="a4",
-        help="the page the drawing is fitted to (default a4, landscape); alles stays full size except as .pdf",
-    )
-    p.add_argument(
-        "--dpi", type=positive_argument, default=96, metavar="N", help="pixels per inch of a .png (36-600, default 96)"
-    )
-    p.add_argument("--as-of", type=date_argument, default=None, metavar="DATE")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl")
-    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
+    h = HELP[lang]
+    p = sub.add_parser("diagram", help=h["diagram"], description=h["diagram"])
+    p.add_argument("name", choices=[*OVERVIEWS, "persoonlijk"], help=h["diagram_name"])
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help=h["diagram_output"])
+    p.add_argument("--to", choices=("svg", "png", "pdf", "dot", "mmd"), default=None, help=h["diagram_to"])
+    p.add_argument("--profile", default=None, metavar="FILE", help=h["diagram_profile"])
+    p.add_argument("--target", type=target_argument(lang), default=None, help=h["diagram_target"])
+    p.add_argument("--limit", type=positive_argument(lang), default=12, metavar="N", help=h["diagram_limit"])
+    p.add_argument("--page", choices=tuple(PAGES), default="a4", help=h["page"])
+    p.add_argument("--dpi", type=positive_argument(lang), default=96, metavar="N", help=h["dpi"])
+    p.add_argument("--as-of", type=date_argument(lang), default=None, metavar="DATE", help=h["as_of"])
+    language_option(p, lang)
+    extra_option(p, lang)
     p.set_defaults(func=_cmd_diagram)
 
 
-def register(sub: Any) -> None:  # noqa: ANN401 - argparse's private type
-    """Add the route commands to the CLI's subparsers."""
-    p = sub.add_parser("batch", help="routes for every profile in a CSV, JSON Lines or Parquet file")
-    p.add_argument(
-        "profiles",
-        metavar="PROFILES",
-        help="profiles.csv, profiles.jsonl or profiles.parquet (needs the parquet extra)",
-    )
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="routes.jsonl (replaced atomically)")
-    p.add_argument("--target", default=None)
-    p.add_argument("--as-of", type=date_argument, default=None, metavar="DATE")
-    p.add_argument("--no-dedupe", action="store_true", help="evaluate equal profiles again")
-    p.add_argument(
-        "--jobs",
-        type=positive_argument,
-        default=1,
-        metavar="N",
-        help="worker processes (default 1); the output is the same and in the same order",
-    )
-    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
-    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
-    _filters(p)
+def register(sub: Any, lang: str = "nl") -> None:  # noqa: ANN401 - argparse's private type
+    """Add the route commands to the CLI's subparsers, their help in ``lang``."""
+    h = HELP[lang]
+    target = target_argument(lang)
+    p = sub.add_parser("batch", help=h["batch"], description=h["batch"])
+    p.add_argument("profiles", metavar="PROFILES", help=h["profiles"])
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=h["batch_output"])
+    p.add_argument("--target", type=target, default=None, help=h["batch_target"])
+    p.add_argument("--as-of", type=date_argument(lang), default=None, metavar="DATE", help=h["as_of"])
+    p.add_argument("--no-dedupe", action="store_true", help=h["no_dedupe"])
+    p.add_argument("--jobs", type=positive_argument(lang), default=1, metavar="N", help=h["jobs"])
+    p.add_argument("--quiet", action="store_true", help=h["quiet"])
+    language_option(p, lang)
+    extra_option(p, lang)
+    _filters(p, lang)
     p.set_defaults(func=_cmd_batch)
 
-    _diagram_parser(sub)
+    _diagram_parser(sub, lang)
 
-    p = sub.add_parser("advies", help="a printable advice sheet (HTML, or PDF through chromium)")
-    p.add_argument("--profile", required=True, metavar="FILE", help="profile file (YAML, JSON or TOML)")
-    p.add_argument("--target", default=None, help="qualification or school type; default: every qualification")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="advies.html or advies.pdf")
-    p.add_argument("--as-of", type=date_argument, default=None, metavar="DATE")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl")
-    p.add_argument("--extra", nargs="*", default=[], metavar="FILE", help="extra catalogue files")
-    _filters(p)
+    p = sub.add_parser("advies", help=h["advies"], description=h["advies"])
+    p.add_argument("--profile", required=True, metavar="FILE", help=h["profile"])
+    p.add_argument("--target", type=target, default=None, help=h["advies_target"])
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=h["advies_output"])
+    p.add_argument("--to", choices=("html", "pdf"), default=None, help=h["advies_to"])
+    p.add_argument("--as-of", type=date_argument(lang), default=None, metavar="DATE", help=h["as_of"])
+    language_option(p, lang)
+    extra_option(p, lang)
+    _filters(p, lang)
     p.set_defaults(func=_cmd_advice)
 
-    p = sub.add_parser("routes", help="every route from a profile to a qualification")
-    _common(p)
-    p.add_argument(
-        "--target",
-        default=None,
-        help="qualification, such as eerstegraads:natuurkunde, or a school type, such as vmbo or havo-bovenbouw",
-    )
-    p.add_argument("--sort", choices=[k.value for k in SortKey], default="months")
-    p.add_argument("--pareto", action="store_true", help="only routes no other route beats on every figure")
-    p.add_argument("--limit", type=int, default=None, help="at most this many routes")
-    p.add_argument(
-        "--all",
-        action="store_true",
-        help="without --target: every route, not the grouped answer (at most 3 routes per qualification)",
-    )
-    _filters(p)
+    p = sub.add_parser("routes", help=h["routes"], description=h["routes"])
+    _common(p, lang)
+    p.add_argument("--target", type=target, default=None, help=h["target"])
+    p.add_argument("--sort", choices=[k.value for k in SortKey], default="months", help=h["sort"])
+    p.add_argument("--pareto", action="store_true", help=h["pareto"])
+    p.add_argument("--limit", type=positive_argument(lang), default=None, metavar="N", help=h["limit"])
+    p.add_argument("--all", action="store_true", help=h["all"])
+    _filters(p, lang)
     p.set_defaults(func=_cmd_routes)
 
-    p = sub.add_parser("degree", help="look up a degree programme in the register: CROHO code, name, level, sector")
-    p.add_argument("query", help='a name or part of one, such as "psychologie"')
-    p.add_argument("--level", choices=[lv.value for lv in Level], default=None)
-    p.add_argument("--limit", type=int, default=10)
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("nl", "en"), default="nl")
+    p = sub.add_parser("degree", help=h["degree"], description=h["degree"])
+    p.add_argument("query", help=h["query"])
+    p.add_argument("--level", choices=[lv.value for lv in Level], default=None, help=h["level"])
+    p.add_argument("--limit", type=positive_argument(lang), default=10, metavar="N", help=h["degree_limit"])
+    format_option(p, lang)
+    language_option(p, lang)
     p.set_defaults(func=_cmd_degree)
 
-    p = sub.add_parser("explain", help="why programmes towards a target are closed, and what would open them")
-    _common(p)
-    p.add_argument("--target", required=True, help="qualification, such as eerstegraads:natuurkunde")
+    p = sub.add_parser("explain", help=h["explain"], description=h["explain"])
+    _common(p, lang)
+    p.add_argument("--target", type=target, required=True, help=h["explain_target"])
     p.set_defaults(func=_cmd_explain)

@@ -27,7 +27,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -39,11 +39,23 @@ from leraarroutes.catalogue.offers import Where
 from leraarroutes.engine._found import Found
 from leraarroutes.engine._search import ranked
 from leraarroutes.engine._where import passes
+from leraarroutes.engine.report import versions
 from leraarroutes.engine.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS, Route, SortKey, _check_profile, _target
 from leraarroutes.errors import InputError, ProfileError
 from leraarroutes.model.profile import Profile
 
-__all__ = ["evaluate", "evaluate_chunk", "evaluate_jsonl", "read_profiles", "summary"]
+__all__ = [
+    "CSV_COLUMNS",
+    "evaluate",
+    "evaluate_chunk",
+    "evaluate_jsonl",
+    "evaluate_record_batch",
+    "header",
+    "profile_from_row",
+    "read_profiles",
+    "row_from_profile",
+    "summary",
+]
 
 T = TypeVar("T")
 
@@ -163,9 +175,143 @@ def evaluate_chunk(
     as_of: dt.date,
     where: Where | None = None,
 ) -> list[list[dict[str, Any]]]:
-    """The route summaries of each profile, in order; pure, so safe to run per partition."""
+    """The route summaries of each profile, in order; pure, so safe to run per partition.
+
+    Equal profiles are answered once (a cohort repeats the same few situations); their entries
+    are the same list, so copy one before changing it.
+    """
     answer = _summaries(catalogue, target, as_of, where)
-    return [answer(p) for p in profiles]
+    answers: dict[Profile, list[dict[str, Any]]] = {}
+    out = []
+    for profile in profiles:
+        _check_profile(profile)  # before it is hashed: plain data gets the message that says what to do
+        found = answers.get(profile)
+        if found is None:
+            found = answers[profile] = answer(profile)
+        out.append(found)
+    return out
+
+
+def evaluate_record_batch(
+    catalogue: Catalogue,
+    batch: Any,  # noqa: ANN401 - a pyarrow.RecordBatch; pyarrow is an optional extra
+    target: str | None = None,
+    *,
+    as_of: dt.date,
+    where: Where | None = None,
+) -> Any:  # noqa: ANN401 - a pyarrow.RecordBatch
+    """The answers for an Arrow record batch of profiles, as a record batch: the shape every engine maps.
+
+    ``batch`` has the batch columns (:data:`CSV_COLUMNS`: ``id`` and any of the others, as texts or
+    nulls); the answer has ``id``, ``routes`` (the JSON text of the route summaries) and ``line``
+    (the JSON Lines text ``leraarroutes batch`` writes for the row, without its newline), in the
+    input order. Equal situations in the batch are answered once. Polars (``map_batches``),
+    DuckDB, Spark (``mapInArrow``) and Ray (``map_batches(batch_format="pyarrow")``) all hand
+    over record batches; needs the ``parquet`` extra (pyarrow).
+
+    >>> import datetime as dt, pyarrow as pa
+    >>> from leraarroutes import load_catalogue
+    >>> rows = pa.RecordBatch.from_pydict({"id": ["a", "b"], "diplomas": ["vwo", "vwo"]})
+    >>> out = evaluate_record_batch(load_catalogue(), rows, "po", as_of=dt.date(2024, 1, 1))
+    >>> out.column_names, out.num_rows
+    (['id', 'routes', 'line'], 2)
+    """
+    try:
+        import pyarrow as pa  # noqa: PLC0415 - an optional extra
+    except ImportError:
+        raise InputError("evaluate_record_batch needs pyarrow: pip install 'leraarroutes[parquet]'") from None
+    columns = list(batch.schema.names)
+    _check_columns(columns, "<record batch>", "A record batch")
+    values = [batch.column(i).to_pylist() for i in range(len(columns))]
+    id_at = columns.index("id")
+    rows = ((line, ["" if v is None else str(v) for v in row]) for line, row in enumerate(zip(*values, strict=True), 1))
+    summarise = _summaries(catalogue, target, as_of, where)
+    answers: dict[Profile, str] = {}
+    ids, routes, lines = [], [], []
+    for row_id, profile in _rows(rows, columns, id_at, "<record batch>"):
+        encoded = answers.get(profile)
+        if encoded is None:
+            encoded = answers[profile] = json.dumps(summarise(profile), ensure_ascii=False)
+        ids.append(row_id)
+        routes.append(encoded)
+        lines.append(_encoded(row_id, encoded).rstrip("\n"))
+    schema = pa.schema([("id", pa.string()), ("routes", pa.string()), ("line", pa.string())])
+    return pa.RecordBatch.from_arrays(
+        [pa.array(ids, pa.string()), pa.array(routes, pa.string()), pa.array(lines, pa.string())], schema=schema
+    )
+
+
+def profile_from_row(row: Mapping[str, object]) -> Profile:
+    """A profile from one row of the batch columns (:data:`CSV_COLUMNS`), the mapping a CSV file gives.
+
+    Values are texts (numbers are read from their text); ``None`` and ``""`` are empty. Raises
+    :class:`~leraarroutes.ProfileError` naming the column for a value it cannot read.
+
+    >>> person = profile_from_row({"id": "7", "diplomas": "wo-bachelor:Psychologie", "job_sector": "po"})
+    >>> person.diplomas[0].programme, person.job.sector.value
+    ('Psychologie', 'po')
+    >>> row_from_profile(person)["diplomas"]
+    'wo-bachelor:Psychologie'
+    """
+    unknown = sorted(set(row) - set(CSV_COLUMNS))
+    if unknown:
+        raise ProfileError(f"unknown columns {', '.join(map(repr, unknown))}; valid: {', '.join(CSV_COLUMNS)}")
+    values = {k: "" if v is None else str(v) for k, v in row.items() if k != "id"}
+    try:
+        document = _csv_document(values)
+        serialize.check_plain(document, None, None)
+    except InputError as exc:
+        raise ProfileError(exc.message, path=exc.path) from None
+    except ValueError as exc:
+        raise ProfileError(str(exc)) from None
+    return serialize.structure(document, Profile, error=ProfileError)
+
+
+def row_from_profile(profile: Profile) -> dict[str, str]:
+    """The batch columns of a profile (without ``id``), so that ``profile_from_row`` gives it back equal.
+
+    A profile holding what the columns cannot (a study in progress, a CROHO code, an institution,
+    a year, a description, a study form, a job offer, exam subjects differing between diplomas) is
+    refused with an :class:`~leraarroutes.InputError` naming the field: dropping it would change
+    the answer without saying so.
+    """
+    _check_profile(profile)
+    lost = [
+        name
+        for name, held in (
+            ("studying", bool(profile.studying)),
+            ("description", profile.description is not None),
+            ("study_form", profile.study_form is not None),
+            ("job.offer", profile.job is not None and profile.job.offer),
+            ("diplomas[].croho", any(d.croho is not None for d in profile.diplomas)),
+            ("diplomas[].institution", any(d.institution is not None for d in profile.diplomas)),
+            ("diplomas[].year", any(d.year is not None for d in profile.diplomas)),
+            (
+                "diplomas[].programme with ; or :",
+                any(
+                    d.programme and (";" in d.programme or d.programme != d.programme.strip()) for d in profile.diplomas
+                ),
+            ),
+        )
+        if held
+    ]
+    exams = {d.exam_subjects for d in profile.diplomas if d.exam_subjects}
+    school = [d for d in profile.diplomas if d.level.value in ("havo", "vwo", "vmbo")]
+    if len(exams) > 1 or (exams and any(d.exam_subjects != next(iter(exams)) for d in school)):
+        lost.append("diplomas[].exam_subjects (one list for all school diplomas)")
+    if lost:
+        raise InputError(f"the batch columns cannot hold {', '.join(lost)}")
+    years = profile.work_experience_years
+    return {
+        "diplomas": ";".join(d.level.value + (f":{d.programme}" if d.programme else "") for d in profile.diplomas),
+        "exam_subjects": ";".join(next(iter(exams), ())),
+        "subject_ec": ";".join(f"{k}={v}" for k, v in profile.subject_ec),
+        "qualifications": ";".join(str(q) for q in profile.qualifications),
+        "completed": ";".join(profile.completed),
+        "job_sector": "" if profile.job is None else profile.job.sector.value,
+        "job_subject": "" if profile.job is None or profile.job.subject is None else profile.job.subject,
+        "work_experience_years": "" if years is None else repr(float(years)),
+    }
 
 
 def _deduped(
@@ -222,6 +368,27 @@ def evaluate_jsonl(
 
     for row_id, encoded in _deduped(rows, answer, dedupe=dedupe, cache_size=cache_size):
         yield _encoded(row_id, encoded)
+
+
+def header(
+    catalogue: Catalogue, target: str | None = None, *, as_of: dt.date, where: Where | None = None
+) -> dict[str, Any]:
+    """The first line of a batch output: what the answers below it came from.
+
+    It has no ``id``, so a reader tells it from the answers; ``leraarroutes batch`` writes it first.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import load_catalogue
+    >>> line = header(load_catalogue(), "po", as_of=dt.date(2024, 1, 1))
+    >>> line["as_of"], line["target"], "id" in line
+    ('2024-01-01', 'po', False)
+    """
+    return {
+        **versions(catalogue),
+        "as_of": _validate.day(as_of).isoformat(),
+        "target": target,
+        "filter": None if where is None or not where.active else where.describe("en"),
+    }
 
 
 def _encoded(row_id: str, encoded: str) -> str:
@@ -481,5 +648,5 @@ def _read_jsonl(handle: Iterable[str], path: str | os.PathLike[str]) -> Iterator
 def _structure(document: dict[str, Any], path: str | os.PathLike[str], line: int) -> Profile:
     try:
         return serialize.structure(document, Profile, error=ProfileError, file=str(path))
-    except ProfileError as exc:
-        raise ProfileError(exc.message, path=exc.path, file=str(path), line=line) from None
+    except ProfileError as exc:  # every problem of the row, at the row's line
+        raise exc.located(file=str(path), line=line) from None

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # networkx is imported when the first graph is built, not at 
     import networkx as nx
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.programmes import Programme
-from leraarroutes.engine.routes import Blocked, _check_catalogue, _check_profile, _target
+from leraarroutes.engine.routes import Blocked, Explanation, _check_catalogue, _check_profile, _target
 from leraarroutes.errors import UnknownNameError
 from leraarroutes.ids import offering_subject
 from leraarroutes.model.education import Diploma, Level
@@ -49,7 +49,7 @@ def explain(
     target: str | Qualification,
     *,
     as_of: dt.date | None = None,
-) -> tuple[Blocked, ...]:
+) -> Explanation:
     """The programmes on the way to ``target`` that ``profile`` cannot enter now.
 
     Each comes with the failed requirements (and their sources) and the single changes that would
@@ -94,7 +94,7 @@ def explain(
                 sources=tuple(str(s) for s in p.sources),
             )
         )
-    return tuple(blocked)
+    return Explanation(blocked)
 
 
 def _specific_ancestors(graph: nx.DiGraph, goal: Qualification) -> set[str]:

@@ -10,7 +10,7 @@ version, the catalogue version and the date asked for, so a stored answer can be
 >>> vwo = Profile(diplomas=(Diploma(level=Level.VWO),))
 >>> report = routes_report(load_catalogue(), vwo, "po", as_of=dt.date(2024, 1, 1))
 >>> report["as_of"], report["routes"][0]["status"], sorted(report)[:3]
-('2024-01-01', 'open', ['as_of', 'blocked', 'catalogue_version'])
+('2024-01-01', 'open', ['as_of', 'blocked', 'catalogue_date'])
 """
 
 from __future__ import annotations
@@ -32,9 +32,21 @@ from leraarroutes.model.profile import Profile
 from leraarroutes.register import Degree, Identification
 
 
-def versions(catalogue: Catalogue) -> dict[str, str]:
-    """The package version and the catalogue's content fingerprint, as every JSON answer names them."""
-    return {"leraarroutes_version": __version__, "catalogue_version": catalogue.version}
+def versions(catalogue: Catalogue) -> dict[str, str | None]:
+    """What every JSON answer names, so that a stored answer can be traced to its code and data.
+
+    The package version, the catalogue's content fingerprint and the newest date its sources
+    were read.
+
+    >>> from leraarroutes import load_catalogue
+    >>> sorted(versions(load_catalogue()))
+    ['catalogue_date', 'catalogue_version', 'leraarroutes_version']
+    """
+    return {
+        "leraarroutes_version": __version__,
+        "catalogue_version": catalogue.version,
+        "catalogue_date": catalogue.sources_date,
+    }
 
 
 def _degree_json(d: Degree) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from leraarroutes import _validate
+from leraarroutes import _html, _validate
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.offers import ProviderOffering, Where
 from leraarroutes.catalogue.programmes import Programme
@@ -269,6 +269,87 @@ class Route:
         """The programme ids of the steps, in order."""
         return tuple(s.programme for s in self.steps)
 
+    def _repr_html_(self) -> str:
+        """The route in a notebook: its totals, then one row per step (in :attr:`lang`)."""
+        words = _HTML_WORDS[self.lang]
+        rows = [
+            (
+                i,
+                s.name_en if self.lang == "en" and s.name_en else s.name,
+                s.programme,
+                _span(s.months, s.months_max),
+                s.ec,
+                "; ".join(c.text(self.lang) for c in s.conditions),
+            )
+            for i, s in enumerate(self.steps, 1)
+        ]
+        totals = words["totals"].format(
+            q=self.qualification,
+            status=self.status,
+            months=_span(self.months, self.months_max) or "?",
+            ec="?" if self.ec is None else self.ec,
+            cost="?" if self.cost_eur is None else f"€ {self.cost_eur:,}".replace(",", "."),
+        )
+        return _html.paragraph(totals) + _html.table(words["step_columns"], rows)
+
+
+def _span(low: int | None, high: int | None) -> str | None:
+    if low is None:
+        return None
+    return f"{low}-{high}" if high else str(low)
+
+
+_HTML_WORDS: dict[str, dict[str, Any]] = {
+    "nl": {
+        "totals": "{q} ({status}): {months} maanden, {ec} EC, kosten {cost}",
+        "step_columns": ("stap", "opleiding", "id", "maanden", "EC", "voorwaarden"),
+        "route_columns": ("route", "bevoegdheid", "status", "maanden", "EC", "kosten (€)", "stappen"),
+        "routes": "{n} routes",
+        "blocked_columns": ("opleiding", "soort", "waarom niet", "zou openen"),
+        "blocked": "{n} opleidingen niet toegankelijk",
+    },
+    "en": {
+        "totals": "{q} ({status}): {months} months, {ec} EC, cost {cost}",
+        "step_columns": ("step", "programme", "id", "months", "EC", "conditions"),
+        "route_columns": ("route", "qualification", "status", "months", "EC", "cost (€)", "steps"),
+        "routes": "{n} routes",
+        "blocked_columns": ("programme", "kind", "why not", "would open"),
+        "blocked": "{n} programmes not open",
+    },
+}
+
+
+class Routes(tuple[Route, ...]):
+    """The routes :func:`find_routes` gives: a tuple, shown as a table in a notebook.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import Diploma, Level, Profile, load_catalogue
+    >>> routes = find_routes(load_catalogue(), Profile(diplomas=(Diploma(level=Level.VWO),)), "po",
+    ...                      as_of=dt.date(2024, 1, 1))
+    >>> isinstance(routes, Routes), isinstance(routes, tuple), routes._repr_html_().startswith("<p>")
+    (True, True, True)
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """One row per route: qualification, status, figures and its steps."""
+        lang = self[0].lang if self else "nl"
+        words = _HTML_WORDS[lang]
+        rows = [
+            (
+                i,
+                r.qualification,
+                r.status,
+                _span(r.months, r.months_max),
+                r.ec,
+                r.cost_eur,
+                " → ".join(s.name_en if lang == "en" and s.name_en else s.name for s in r.steps),
+            )
+            for i, r in enumerate(self, 1)
+        ]
+        return _html.paragraph(words["routes"].format(n=len(self))) + _html.table(words["route_columns"], rows)
+
 
 @frozen(kw_only=True)
 class Blocked:
@@ -283,6 +364,10 @@ class Blocked:
     would_open: tuple[Reason, ...]
     sources: tuple[str, ...]
 
+    def _repr_html_(self) -> str:
+        """The blocked programme in a notebook, as a one-row table."""
+        return Explanation((self,))._repr_html_()
+
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         """The blocked programme as the documented JSON object."""
         _validate.language(lang)
@@ -293,6 +378,34 @@ class Blocked:
             "would_open": [r.text(lang) for r in self.would_open],
             "sources": list(self.sources),
         }
+
+
+class Explanation(tuple[Blocked, ...]):
+    """What :func:`~leraarroutes.explain` gives: a tuple of blocked programmes, a table in a notebook.
+
+    >>> import datetime as dt
+    >>> from leraarroutes import Diploma, Level, Profile, explain, load_catalogue
+    >>> why = explain(load_catalogue(), Profile(diplomas=(Diploma(level=Level.HAVO),)), "eerstegraads:wiskunde",
+    ...               as_of=dt.date(2024, 1, 1))
+    >>> isinstance(why, Explanation), "<table>" in why._repr_html_()
+    (True, True)
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self, lang: str = "nl") -> str:
+        """One row per blocked programme: why not, and what would open it."""
+        words = _HTML_WORDS[lang]
+        rows = [
+            (
+                b.programme,
+                b.kind,
+                "; ".join(r.text(lang) for r in b.reasons),
+                "; ".join(r.text(lang) for r in b.would_open),
+            )
+            for b in self
+        ]
+        return _html.paragraph(words["blocked"].format(n=len(self))) + _html.table(words["blocked_columns"], rows)
 
 
 SCHOOL_TARGETS: dict[str, frozenset[SchoolSetting]] = {
@@ -493,7 +606,7 @@ def find_routes(
     lang: str = "nl",
     where: Where | None = None,
     form: StudyForm | str | None = None,
-) -> tuple[Route, ...]:
+) -> Routes:
     """Every route from ``profile`` to ``target`` (or to every qualification it can reach).
 
     Only programmes valid on ``as_of`` (default: today) are used. A route's steps before the last
@@ -544,4 +657,4 @@ def find_routes(
         found = [f for f in found if Qualification.parse(f.qualification).kind in kinds][:limit]
     written: dict[Plan, Step] = {}
     states: dict[Plan, Profile] = {}
-    return tuple(_written_out(f, search, lang, written, states, where=where) for f in found)
+    return Routes(_written_out(f, search, lang, written, states, where=where) for f in found)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 from attrs import field, frozen, validators
 
-from leraarroutes import _validate
+from leraarroutes import _html, _validate
 from leraarroutes.ids import ProgrammeId, SubjectId
 from leraarroutes.model.education import Diploma, Study, StudyForm
 from leraarroutes.model.qualifications import Qualification
@@ -187,6 +187,27 @@ class Profile:
     if TYPE_CHECKING:  # written by attrs for slotted classes; declared so that gain_all type-checks
 
         def __setstate__(self, state: dict[str, Any]) -> None: ...
+
+    def _repr_html_(self) -> str:
+        """The person in a notebook: one row per diploma or study, then what else they told."""
+        rows: list[tuple[object, ...]] = [
+            ("diploma", d.level.value, d.programme, d.croho, d.year, ", ".join(d.exam_subjects)) for d in self.diplomas
+        ]
+        rows += [("studeert", s.level.value, s.programme, s.croho, None, "") for s in self.studying]
+        facts = [
+            ("EC per vak", ", ".join(f"{k} {v}" for k, v in self.subject_ec)),
+            ("bevoegdheden", ", ".join(str(q) for q in self.qualifications)),
+            ("afgerond", ", ".join(self.completed)),
+            ("baan", None if self.job is None else f"{self.job.sector.value} {self.job.subject or ''}".strip()),
+            ("jaren werkervaring", self.work_experience_years),
+            ("studievorm", None if self.study_form is None else self.study_form.value),
+        ]
+        shown = [(name, value) for name, value in facts if value not in (None, "")]
+        return (
+            (_html.paragraph(self.description) if self.description else "")
+            + _html.table(("", "niveau", "opleiding", "CROHO", "jaar", "examenvakken"), rows)
+            + (_html.table(("", ""), shown) if shown else "")
+        )
 
     def chosen_form(self) -> tuple[StudyForm, str]:
         """The study form routes are reckoned in, and why: the one given, else by the job.

@@ -108,7 +108,11 @@ def _kind(value: QualificationKind | str) -> QualificationKind:
 def _subject_for_kind(instance: Qualification, _attribute: attrs.Attribute[Any], value: object) -> None:
     if instance.kind.per_subject:
         if not isinstance(value, str) or not (value == SUBJECT_PLACEHOLDER or _validate.SLUG.fullmatch(value)):
-            msg = f"a {instance.kind.value} qualification needs a subject slug, not {value!r}"
+            msg = (
+                f"a {instance.kind.value} qualification needs a subject, such as '{instance.kind.value}:wiskunde'"
+                if value is None
+                else f"a {instance.kind.value} qualification needs a subject slug, not {value!r}"
+            )
             raise ValueError(msg)
     elif value is not None:
         msg = f"a {instance.kind.value} qualification has no subject, but got {value!r}"

@@ -27,10 +27,11 @@ _PROBLEM = {
 
 _EXPLANATION = {
     "type": "object",
-    "required": ["leraarroutes_version", "catalogue_version", "as_of", "target", "blocked"],
+    "required": ["leraarroutes_version", "catalogue_version", "catalogue_date", "as_of", "target", "blocked"],
     "properties": {
         "leraarroutes_version": {"type": "string"},
         "catalogue_version": {"type": "string"},
+        "catalogue_date": {"type": ["string", "null"]},
         "as_of": {"type": "string", "format": "date"},
         "target": {"type": "string"},
         "blocked": {"type": "array", "items": {"type": "object"}},

@@ -193,6 +193,8 @@ def create_app(catalogue: Catalogue | None = None) -> FastAPI:  # noqa: C901, PL
 
     def stamp(day: dt.date | None = None) -> dict[str, str]:
         headers = {"X-Leraarroutes-Version": __version__, "X-Catalogue-Version": catalogue.version}
+        if catalogue.sources_date is not None:
+            headers["X-Catalogue-Date"] = catalogue.sources_date
         if day is not None:
             headers["X-As-Of"] = day.isoformat()
         return headers

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -132,7 +133,41 @@ def test_wheel_installs_and_runs_in_a_fresh_environment(wheel: Path, tmp_path: P
         check=True,
     )
     assert '"kind": "pabo"' in cli.stdout
+    _runs_as_documented(env / "bin" / "leraarroutes")
     _serves_the_page(env / "bin" / "leraarroutes")
+
+
+def _runs_as_documented(command: Path) -> None:
+    """The README's first steps from the installed wheel: help, completion, a profile on standard input."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("LANG", "LC_"))}
+
+    def run(*argv: str, stdin: str | None = None) -> str:
+        done = subprocess.run(
+            [command, *argv], input=stdin, capture_output=True, text=True, check=False, env=clean, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert run("--help").startswith("gebruik: leraarroutes")
+    script = run("completion", "bash")
+    assert "complete -o bashdefault -F _shtab_leraarroutes leraarroutes" in script
+    profile = (ROOT / "examples/profiles/havist.yaml").read_text(encoding="utf-8")
+    assert "Route 1" in run("routes", "--profile", "-", "--target", "po", "--as-of", "2024-01-01", stdin=profile)
+
+
+def test_wheel_metadata_names_licence_urls_keywords_and_classifiers(wheel: Path) -> None:
+    """The licence file travels in the wheel; the metadata has project URLs, keywords and classifiers."""
+    archive = zipfile.ZipFile(wheel)
+    names = archive.namelist()
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), names
+    metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode("utf-8")
+    assert "License-Expression: MIT" in metadata
+    assert "License-File: LICENSE" in metadata
+    assert "Project-URL: Documentation, https://leraarroutes.readthedocs.io/" in metadata
+    assert "Keywords: bevoegdheid" in metadata
+    assert metadata.count("Classifier: ") >= 10
+    assert "Requires-Dist: shtab" in metadata
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
 
 
 def _serves_the_page(command: Path) -> None:

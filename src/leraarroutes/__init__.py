@@ -1,9 +1,25 @@
-"""leraarroutes: the routes to a Dutch teaching qualification, as typed data with sources.
+"""leraarroutes: the routes to a Dutch teaching qualification (bevoegdheid), as typed data with sources.
 
+With someone's education, which routes lead to which qualification, how long do they take,
+what do they cost, and what is missing? Start here:
+
+- :func:`load_catalogue` -- the programmes, admission rules and offerings, each with its source;
+- :func:`load_profile` or :class:`Profile` -- a person's diplomas, studies, job and experience;
+- :func:`find_routes` -- every route to a target (``"po"``, ``"eerstegraads:wiskunde"``, ``"vmbo"``),
+  or to every qualification without one; each :class:`Route` has steps, months, EC and cost;
+- :func:`explain` -- why a programme is closed and what would open it;
+- :func:`personal_digraph` and :func:`to_digraph` -- the personal route map and the overviews;
+- :mod:`leraarroutes.batch` -- whole cohorts, from CSV, Parquet or any dataframe engine.
+
+On the command line: ``leraarroutes routes --profile ik.yaml --target po`` (``--help`` for more).
+
+>>> import datetime as dt
 >>> import leraarroutes
 >>> catalogue = leraarroutes.load_catalogue()
->>> catalogue.subject("wiskunde").name
-'Wiskunde'
+>>> person = leraarroutes.Profile(diplomas=(leraarroutes.Diploma(level=leraarroutes.Level.VWO),))
+>>> routes = leraarroutes.find_routes(catalogue, person, "po", as_of=dt.date(2024, 1, 1))
+>>> routes[0].qualification, routes[0].programmes
+('po', ('pwpo',))
 """
 
 import typing as _typing

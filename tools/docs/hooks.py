@@ -24,7 +24,7 @@ AS_OF = dt.date(2024, 1, 1)
 
 
 def _cli_reference() -> str:
-    parser = cli.build_parser()
+    parser = cli.build_parser("en")  # the docs are in English
     lines = [
         "# Command line",
         "",

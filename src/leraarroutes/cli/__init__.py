@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from leraarroutes._version import __version__
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``leraarroutes`` command."""
+def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
+    """The argument parser of the ``leraarroutes`` command, its help in ``lang`` (``nl`` or ``en``)."""
     from leraarroutes.cli import _main  # noqa: PLC0415 - the commands load when they are used
 
-    return _main.build_parser()
+    return _main.build_parser(lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

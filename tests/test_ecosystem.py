@@ -29,7 +29,9 @@ EXAMPLES = ROOT / "examples" / "profiles"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
 
 
-def command(*argv: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def command(
+    *argv: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "leraarroutes", *argv],
         input=stdin, capture_output=True, text=True, cwd=ROOT, env=env or ENV, timeout=120, check=False,
@@ -130,7 +132,7 @@ def test_every_option_of_every_command_has_help(lang: str) -> None:
     nl = {(w, a.dest): a.help for w, a in _actions(build_parser("nl"))}
     en = {(w, a.dest): a.help for w, a in _actions(build_parser("en"))}
     assert nl.keys() == en.keys()
-    same = [key for key in nl if nl[key] == en[key] and key[1] not in ("help",)]
+    same = [key for key in nl if nl[key] == en[key] and key[1] != "help"]
     assert same == []
 
 
@@ -161,7 +163,7 @@ def test_completion_is_generated_from_the_parser(shell: str, capsys: pytest.Capt
 # --- targets --------------------------------------------------------------------------------
 
 
-def _json_routes(capsys: pytest.CaptureFixture[str], target: str) -> Any:  # noqa: ANN401 - parsed JSON
+def _json_routes(capsys: pytest.CaptureFixture[str], target: str) -> Any:
     code, out, err = run(
         capsys, "routes", "--profile", str(EXAMPLES / "ingenieur.yaml"), "--target", target,
         "--as-of", "2024-01-01", "--format", "json",
@@ -191,7 +193,9 @@ def test_a_kind_without_its_subject_says_how_to_write_it(capsys: pytest.CaptureF
 # --- every problem of a file ----------------------------------------------------------------
 
 
-def test_every_problem_of_a_file_is_reported_at_its_own_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_problem_of_a_file_is_reported_at_its_own_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Three mistakes on lines 3, 5 and 6: three lines of stderr, each naming its line and field."""
     bad = tmp_path / "p.yaml"
     bad.write_text(
@@ -227,7 +231,8 @@ def test_a_diploma_year_after_the_question_is_warned_of(capsys: pytest.CaptureFi
     code, out, err = run(capsys, "routes", "--profile", str(person), "--target", "po", "--as-of", "2026-12-01")
     assert code == 0
     assert "Route 1" in out
-    assert err == f"leraarroutes: waarschuwing: {person}: diplomas[0] (vwo) behaald in 2031, na de peildatum 2026-12-01: klopt het jaar?\n"
+    said = f"{person}: diplomas[0] (vwo) behaald in 2031, na de peildatum 2026-12-01: klopt het jaar?"
+    assert err == f"leraarroutes: waarschuwing: {said}\n"
     code, _, err = run(capsys, "routes", "--profile", str(person), "--target", "po", "--as-of", "2031-12-01")
     assert err == ""
 
@@ -339,16 +344,17 @@ def test_the_package_docstring_is_a_short_useful_overview() -> None:
 def test_evaluate_chunk_answers_each_distinct_situation_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """A chunk of 60 rows holding 3 situations runs 3 searches, with the answers of 60."""
     catalogue = lr.load_catalogue()
-    people = [lr.Profile(diplomas=(lr.Diploma(level=level),)) for level in (lr.Level.VWO, lr.Level.HAVO, lr.Level.MBO_4)]
+    levels = (lr.Level.VWO, lr.Level.HAVO, lr.Level.MBO_4)
+    people = [lr.Profile(diplomas=(lr.Diploma(level=level),)) for level in levels]
     chunk = people * 20
     expected = [batch.evaluate_chunk(catalogue, [p], "po", as_of=AS_OF)[0] for p in people] * 20
     calls = []
     real = engine_batch._summaries
 
-    def counting(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401 - the wrapped function's own types
+    def counting(*args: Any, **kwargs: Any) -> Any:
         answer = real(*args, **kwargs)
 
-        def counted(profile: lr.Profile) -> Any:  # noqa: ANN401
+        def counted(profile: lr.Profile) -> Any:
             calls.append(profile)
             return answer(profile)
 

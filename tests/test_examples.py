@@ -18,7 +18,12 @@ ARGUMENTS = {"polars_cohort.py": ["--rows", "500"]}
 def test_example_runs(script: Path) -> None:
     """The example exits 0 and says what it checked."""
     result = subprocess.run(
-        [sys.executable, str(script), *ARGUMENTS.get(script.name, [])], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+        [sys.executable, str(script), *ARGUMENTS.get(script.name, [])],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok")

@@ -399,10 +399,17 @@ def test_a_profile_the_columns_cannot_hold_is_refused_by_name() -> None:
         batch.profile_from_row({"id": "1", "naam": "Sanne"})
 
 
+def _realistic_csv() -> Any:
+    """The repository's realistic cohort generator (benchmarks/cohort.py)."""
+    import importlib
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    return importlib.import_module("cohort").realistic_csv
+
+
 def test_a_record_batch_gives_the_lines_of_the_batch_command(tmp_path: Path) -> None:
     """evaluate_record_batch's ``line`` column is, row for row, what ``leraarroutes batch`` writes."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from cohort import realistic_csv
+    realistic_csv = _realistic_csv()
 
     cohort = tmp_path / "cohort.csv"
     realistic_csv(cohort, 300)
@@ -424,8 +431,7 @@ def test_a_record_batch_gives_the_lines_of_the_batch_command(tmp_path: Path) -> 
 
 def test_the_polars_example_gives_the_lines_of_the_batch_command(tmp_path: Path) -> None:
     """The Polars example on 400 people writes the same bytes as ``leraarroutes batch``, header included."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from cohort import realistic_csv
+    realistic_csv = _realistic_csv()
 
     cohort = tmp_path / "cohort.csv"
     realistic_csv(cohort, 400)

@@ -399,22 +399,21 @@ def test_a_profile_the_columns_cannot_hold_is_refused_by_name() -> None:
         batch.profile_from_row({"id": "1", "naam": "Sanne"})
 
 
-def _realistic_csv() -> Any:
-    """The repository's realistic cohort generator (benchmarks/cohort.py)."""
+def _cohort_through_batch(tmp_path: Path, people: int) -> tuple[Path, Path]:
+    """A realistic cohort (benchmarks/cohort.py) and the file ``leraarroutes batch --target po`` writes for it."""
     import importlib
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    return importlib.import_module("cohort").realistic_csv
+    cohort = tmp_path / "cohort.csv"
+    importlib.import_module("cohort").realistic_csv(cohort, people)
+    out = tmp_path / "batch.jsonl"
+    assert main(["batch", str(cohort), "-o", str(out), "--target", "po", "--as-of", "2024-01-01", "--quiet"]) == 0
+    return cohort, out
 
 
 def test_a_record_batch_gives_the_lines_of_the_batch_command(tmp_path: Path) -> None:
     """evaluate_record_batch's ``line`` column is, row for row, what ``leraarroutes batch`` writes."""
-    realistic_csv = _realistic_csv()
-
-    cohort = tmp_path / "cohort.csv"
-    realistic_csv(cohort, 300)
-    out = tmp_path / "uit.jsonl"
-    assert main(["batch", str(cohort), "-o", str(out), "--target", "po", "--as-of", "2024-01-01", "--quiet"]) == 0
+    cohort, out = _cohort_through_batch(tmp_path, 300)
     written = out.read_text(encoding="utf-8").splitlines()[1:]
     import pyarrow.csv as pacsv
 
@@ -431,12 +430,7 @@ def test_a_record_batch_gives_the_lines_of_the_batch_command(tmp_path: Path) -> 
 
 def test_the_polars_example_gives_the_lines_of_the_batch_command(tmp_path: Path) -> None:
     """The Polars example on 400 people writes the same bytes as ``leraarroutes batch``, header included."""
-    realistic_csv = _realistic_csv()
-
-    cohort = tmp_path / "cohort.csv"
-    realistic_csv(cohort, 400)
-    ours = tmp_path / "batch.jsonl"
-    assert main(["batch", str(cohort), "-o", str(ours), "--target", "po", "--as-of", "2024-01-01", "--quiet"]) == 0
+    cohort, ours = _cohort_through_batch(tmp_path, 400)
     theirs = tmp_path / "polars.jsonl"
     done = subprocess.run(
         [sys.executable, str(ROOT / "examples" / "polars_cohort.py"), "--cohort", str(cohort), "--out", str(theirs)],

@@ -181,15 +181,8 @@ def evaluate_chunk(
     are the same list, so copy one before changing it.
     """
     answer = _summaries(catalogue, target, as_of, where)
-    answers: dict[Profile, list[dict[str, Any]]] = {}
-    out = []
-    for profile in profiles:
-        _check_profile(profile)  # before it is hashed: plain data gets the message that says what to do
-        found = answers.get(profile)
-        if found is None:
-            found = answers[profile] = answer(profile)
-        out.append(found)
-    return out
+    rows = (("", profile) for profile in profiles)
+    return [found for _, found in _deduped(rows, answer, dedupe=True, cache_size=_CACHE_SIZE)]
 
 
 def evaluate_record_batch(
@@ -226,12 +219,13 @@ def evaluate_record_batch(
     id_at = columns.index("id")
     rows = ((line, ["" if v is None else str(v) for v in row]) for line, row in enumerate(zip(*values, strict=True), 1))
     summarise = _summaries(catalogue, target, as_of, where)
-    answers: dict[Profile, str] = {}
+
+    def answer(profile: Profile) -> str:
+        return json.dumps(summarise(profile), ensure_ascii=False)
+
     ids, routes, lines = [], [], []
-    for row_id, profile in _rows(rows, columns, id_at, "<record batch>"):
-        encoded = answers.get(profile)
-        if encoded is None:
-            encoded = answers[profile] = json.dumps(summarise(profile), ensure_ascii=False)
+    answered = _deduped(_rows(rows, columns, id_at, "<record batch>"), answer, dedupe=True, cache_size=_CACHE_SIZE)
+    for row_id, encoded in answered:
         ids.append(row_id)
         routes.append(encoded)
         lines.append(_encoded(row_id, encoded).rstrip("\n"))
@@ -314,12 +308,17 @@ def row_from_profile(profile: Profile) -> dict[str, str]:
     }
 
 
+_CACHE_SIZE = 20_000
+"""Most distinct answers kept while de-duplicating, so memory stays flat however many rows come in."""
+
+
 def _deduped(
     rows: Iterable[tuple[str, Profile]], answer: Callable[[Profile], T], *, dedupe: bool, cache_size: int
 ) -> Iterator[tuple[str, T]]:
     """``(id, answer(profile))`` per row; equal profiles reuse an answer while it is cached."""
     cache: dict[Profile, T] = {}
     for row_id, profile in rows:
+        _check_profile(profile)  # before it is hashed: plain data gets the message that says what to do
         if not dedupe:
             yield row_id, answer(profile)
             continue

@@ -34,7 +34,7 @@ from cohort import realistic_csv
 import leraarroutes as lr
 from leraarroutes.catalogue import serialize
 from leraarroutes.engine import batch
-from leraarroutes.engine._graph import _Needs, programme_graph
+from leraarroutes.engine._graph import _Needs, programme_graph, programme_links
 from leraarroutes.engine._search import ranked
 from leraarroutes.engine.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS, _written_out
 from leraarroutes.rules import Truth
@@ -208,7 +208,7 @@ def fresh_first_query(profile_file: Path, target: str, repeat: int) -> float:
 
 def forget_shared_answers(catalogue: lr.Catalogue) -> None:
     """Empty the verdicts and figures that queries share, so the next query starts from nothing."""
-    code = programme_graph(catalogue, AS_OF).graph.get("compiled")
+    code = programme_links(catalogue, AS_OF).derived.get("compiled")
     if code is not None:
         code.forget()
 
@@ -431,7 +431,7 @@ def untargeted_section(target: Callable[..., None], *, quick: bool) -> None:
     base_untargeted = None
     for factor in [1, 10] if quick else [1, 10, 100]:
         cat = scaled_catalogue(lr.load_catalogue(), factor)
-        programme_graph(cat, AS_OF)
+        programme_links(cat, AS_OF)
         times, limited = [], 0
         for person in untargeted_people[: (2 if factor == 100 else 5)]:
             forget_shared_answers(cat)
@@ -505,7 +505,7 @@ def main(argv: Iterable[str] | None = None) -> int:
 
     # 1. single query
     people = scenario_people()
-    programme_graph(catalogue, AS_OF)  # built once per catalogue and date, like a server would
+    programme_links(catalogue, AS_OF)  # built once per catalogue and date, like a server would
     with tempfile.TemporaryDirectory() as folder:  # a table of thousands of routes: scenario people and a cohort
         source = Path(folder) / "cohort.csv"
         realistic_csv(source, 500 if args.quick else 2_000, seed=13)
@@ -601,7 +601,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     for f in factors:
         cat = scaled_catalogue(catalogue, f)
         start = time.perf_counter()
-        programme_graph(cat, AS_OF)
+        programme_links(cat, AS_OF)
         built = time.perf_counter() - start
         sizes_n.append(sum(1 for _ in cat.offerings(as_of=AS_OF)))
         ours_t.append(statistics.median([t for p, tgt in probe for t in first_query_times(cat, p, tgt, 3)]))

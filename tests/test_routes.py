@@ -40,7 +40,7 @@ from leraarroutes.catalogue import serialize
 from leraarroutes.cli import main
 from leraarroutes.engine import _search
 from leraarroutes.engine._compiled import compiled
-from leraarroutes.engine._graph import programme_graph
+from leraarroutes.engine._graph import programme_links
 from leraarroutes.model.profile import MAX_DIPLOMAS, MAX_LIST_ITEMS
 from tests.conftest import AS_OF
 from tests.test_laws import programme
@@ -229,7 +229,7 @@ def test_shared_answers_stay_bounded_and_correct_when_the_stores_overflow(
     for _ in range(2):
         got = [[r.to_json() for r in find_routes(small, p, t, as_of=AS_OF)] for p, t in people]
         assert got == expected
-    code = compiled(programme_graph(small, AS_OF), small.context(AS_OF))
+    code = compiled(programme_links(small, AS_OF), small.context(AS_OF))
     assert max(len(code.verdicts), len(code.signatures), len(code.entry_truths), len(code.routes)) <= 5
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from leraarroutes import Catalogue, Profile, load_catalogue
 from leraarroutes.engine._compiled import compiled
-from leraarroutes.engine._graph import programme_graph
+from leraarroutes.engine._graph import programme_graph, programme_links
 from leraarroutes.testing.strategies import catalogues, profiles
 from tests.conftest import AS_OF
 
@@ -22,7 +22,7 @@ _shipped = load_catalogue()
 
 def _unchanged_outside_masks(catalogue: Catalogue, profile: Profile, day: dt.date) -> None:
     context = catalogue.context(day)
-    code = compiled(programme_graph(catalogue, day), context)
+    code = compiled(programme_links(catalogue, day), context)
     for a, atom in enumerate(code.atoms):
         before = atom.evaluate(profile, context)
         for n, p in enumerate(code.programmes):
@@ -49,7 +49,7 @@ def test_outside_its_mask_no_step_changes_an_atom_generated(data: st.DataObject)
 
 def _every_edge_can_change_its_head(catalogue: Catalogue, day: dt.date) -> None:
     graph = programme_graph(catalogue, day)
-    code = compiled(graph, catalogue.context(day))
+    code = compiled(programme_links(catalogue, day), catalogue.context(day))
     for a, b in graph.edges:
         head = code.number[b]
         changers = code.entries[head].mask

@@ -47,7 +47,7 @@ from leraarroutes.rules import (
 )
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from leraarroutes.engine._graph import Links
 
 
 NO, UNKNOWN, YES = 0, 1, 2
@@ -105,6 +105,23 @@ class Compiled:
     """Per offering: its entry rule."""
     exemptions: tuple[tuple[Condition, ...], ...]
     """Per offering: the ``when`` rule of each of its exemptions."""
+    granted_by: Mapping[Qualification, tuple[int, ...]]
+    """Per qualification some offering grants: those offerings."""
+    granting_goal: dict[Qualification, tuple[int, ...]]
+    """Per goal asked: the offerings granting it or a wider qualification, in id order."""
+
+    def granting(self, goal: Qualification) -> tuple[int, ...]:
+        """The offerings that grant ``goal`` (or a wider qualification), in id order.
+
+        A goal compares itself with the few distinct granted qualifications, not with every
+        offering (which made an untargeted query, asking for every goal, quadratic in the
+        catalogue's size); the answer is kept.
+        """
+        found = self.granting_goal.get(goal)
+        if found is None:
+            ends = {n for q, nodes in self.granted_by.items() if q.includes(goal) for n in nodes}
+            found = self.granting_goal[goal] = tuple(sorted(ends, key=lambda n: self.programmes[n].id))
+        return found
 
     def forget(self) -> None:
         """Empty every store shared between queries, so the next query starts from nothing."""
@@ -121,19 +138,19 @@ class Compiled:
         return mask
 
 
-def compiled(graph: nx.DiGraph, context: RuleContext) -> Compiled:
-    """The compiled form of ``graph``, built on first use and kept with the graph.
+def compiled(links: Links, context: RuleContext) -> Compiled:
+    """The compiled form of ``links``, built on first use and kept with them.
 
     ``context`` is used only for the kind of a programme id, which does not depend on the date.
     """
-    found: Compiled | None = graph.graph.get("compiled")
+    found: Compiled | None = links.derived.get("compiled")
     if found is None:
-        found = graph.graph["compiled"] = _compile(graph, context)
+        found = links.derived["compiled"] = _compile(links, context)
     return found
 
 
-def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
-    programmes: tuple[Programme, ...] = tuple(graph.nodes[n]["programme"] for n in graph.nodes)
+def _compile(links: Links, context: RuleContext) -> Compiled:
+    programmes: tuple[Programme, ...] = links.offerings
     number: dict[str, int] = {p.id: i for i, p in enumerate(programmes)}
     atoms: list[Rule] = []
     atom_number: dict[Rule, int] = {}
@@ -173,7 +190,11 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
             else tuple(sorted({name for a in parts for name in atom_reads[a] or ()})),
         )
 
-    preparers = tuple(tuple(number[q] for q in graph.nodes[p.id]["preparers"]) for p in programmes)
+    preparers = tuple(tuple(number[q] for q in links.preparers[p.id]) for p in programmes)
+    granted_by: dict[Qualification, list[int]] = {}
+    for i, p in enumerate(programmes):
+        for q in p.grants.qualifications:
+            granted_by.setdefault(q, []).append(i)
     entries = tuple(condition(*entry) for entry, _ in shaped)
     return Compiled(
         programmes=programmes,
@@ -191,6 +212,8 @@ def _compile(graph: nx.DiGraph, context: RuleContext) -> Compiled:
         routes={},
         entries=entries,
         exemptions=tuple(tuple(condition(*e) for e in exemptions) for _, exemptions in shaped),
+        granted_by={q: tuple(nodes) for q, nodes in granted_by.items()},
+        granting_goal={},
     )
 
 

@@ -3,6 +3,11 @@
 An edge A → B means completing A gives something B's entry rule asks for: A itself (a completed
 programme or kind), a qualification, the closing of a deficiency, or a diploma level. The search
 uses it to find the steps that can prepare another; eligibility itself is checked on the state.
+
+The links are worked out once as plain data (:class:`Links`): the search, ``explain`` and the
+command line read them without importing networkx, whose import alone took longer than a whole
+query. :func:`programme_graph` puts the same links into a networkx ``DiGraph`` for analysing and
+drawing them.
 """
 
 from __future__ import annotations
@@ -10,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
+from attrs import frozen
 
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.programmes import Programme
@@ -89,7 +95,32 @@ def programme_graph(catalogue: Catalogue, as_of: dt.date) -> nx.DiGraph:
     which the same programmes run share one graph. Built from indexes, not by comparing every
     pair of offerings: 100 times the shipped catalogue (23,619 offerings) builds in under a second.
     """
-    return _graph(catalogue, _running(catalogue, as_of))
+    return _graph(programme_links(catalogue, as_of))
+
+
+@frozen(eq=False)
+class Links:
+    """The offerings valid on a date that change routes, and which of them enable which.
+
+    ``offerings`` keeps the catalogue's order (the compiled search numbers them in it); ``edges``
+    are ``(from, to, via)`` in sorted order; ``preparers`` gives each offering's predecessors in id
+    order. ``derived`` holds what is worked out from the links on first use (the compiled search).
+    """
+
+    offerings: tuple[Programme, ...]
+    by_id: Mapping[str, Programme]
+    edges: tuple[tuple[str, str, str], ...]
+    via: Mapping[tuple[str, str], str]
+    preparers: Mapping[str, tuple[str, ...]]
+    derived: dict[str, Any] = attrs.field(factory=dict, repr=False)
+
+    def __contains__(self, offering_id: object) -> bool:
+        return offering_id in self.by_id
+
+
+def programme_links(catalogue: Catalogue, as_of: dt.date) -> Links:
+    """The links of :func:`programme_graph` as plain data: dates running the same offerings share them."""
+    return _links(catalogue, _running(catalogue, as_of))
 
 
 @functools.lru_cache(maxsize=256)
@@ -99,15 +130,24 @@ def _running(catalogue: Catalogue, as_of: dt.date) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=32)
-def _graph(catalogue: Catalogue, running: tuple[str, ...]) -> nx.DiGraph:
+def _graph(links: Links) -> nx.DiGraph:
     import networkx as nx  # noqa: PLC0415 - deferred: see the TYPE_CHECKING import above
 
     graph = nx.DiGraph()
-    by_id: dict[str, Programme] = {o.id: o for o in catalogue.offerings()}
-    offerings = [by_id[pid] for pid in running]
-    index = _Index(offerings)
-    for p in offerings:
+    for p in links.offerings:
         graph.add_node(p.id, programme=p)
+    for a_id, b_id, via in links.edges:
+        graph.add_edge(a_id, b_id, via=via)
+    for p in links.offerings:
+        graph.nodes[p.id]["preparers"] = links.preparers[p.id]
+    return graph
+
+
+@functools.lru_cache(maxsize=32)
+def _links(catalogue: Catalogue, running: tuple[str, ...]) -> Links:
+    by_id: dict[str, Programme] = {o.id: o for o in catalogue.offerings()}
+    offerings = tuple(by_id[pid] for pid in running)
+    index = _Index(offerings)
     edges: list[tuple[str, str, str]] = []
     for b in offerings:
         entry_needs = _Needs.of(b.entry.walk())
@@ -125,11 +165,17 @@ def _graph(catalogue: Catalogue, running: tuple[str, ...]) -> nx.DiGraph:
                 f"the catalogue's programmes enable each other more than {MAX_GRAPH_LINKS:,} times "
                 "(leraarroutes.engine.MAX_GRAPH_LINKS): too dense to search; check its entry rules"
             )
-    for a_id, b_id, via in sorted(edges):
-        graph.add_edge(a_id, b_id, via=via)
-    for b in offerings:
-        graph.nodes[b.id]["preparers"] = tuple(sorted(graph.predecessors(b.id)))
-    return graph
+    edges.sort()
+    predecessors: dict[str, set[str]] = {p.id: set() for p in offerings}
+    for a_id, b_id, _ in edges:
+        predecessors[b_id].add(a_id)
+    return Links(
+        offerings=offerings,
+        by_id={p.id: p for p in offerings},
+        edges=tuple(edges),
+        via={(a_id, b_id): via for a_id, b_id, via in edges},
+        preparers={pid: tuple(sorted(found)) for pid, found in predecessors.items()},
+    )
 
 
 def _detour(a: Programme, asked: list[Qualification]) -> bool:

@@ -17,15 +17,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from leraarroutes.catalogue.programmes import Cost, Exemption, Programme
 from leraarroutes.engine._compiled import NO, UNKNOWN, YES, Compiled, Condition, compiled
 from leraarroutes.engine._found import CostBasis, Figures, Found, Plan, _found
-from leraarroutes.engine._graph import programme_graph
+from leraarroutes.engine._graph import Links, programme_links
 from leraarroutes.errors import SearchLimitError
 from leraarroutes.model.education import StudyForm
 from leraarroutes.model.qualifications import Qualification
 from leraarroutes.rules import Truth
 
 if TYPE_CHECKING:
-    import networkx as nx
-
     from leraarroutes.catalogue.catalogue import Catalogue
     from leraarroutes.model.profile import Profile
 
@@ -131,26 +129,6 @@ def _cost(p: Programme, year: int, months: int | None) -> tuple[int | None, Cost
     return c.amount_eur * years, basis
 
 
-def granting(graph: nx.DiGraph, goal: Qualification) -> list[str]:
-    """The offerings that grant ``goal`` (or a wider qualification), looked up once per graph.
-
-    The offerings are indexed once by the qualification they grant; a goal then compares itself
-    with the few distinct granted qualifications, not with every offering (which made an
-    untargeted query, asking for every goal, quadratic in the catalogue's size).
-    """
-    by_grant: dict[Qualification, list[str]] | None = graph.graph.get("granted_by")
-    if by_grant is None:
-        by_grant = {}
-        for n, d in graph.nodes(data=True):
-            for q in d["programme"].grants.qualifications:
-                by_grant.setdefault(q, []).append(n)
-        graph.graph["granted_by"] = by_grant
-    index: dict[Qualification, list[str]] = graph.graph.setdefault("granting", {})
-    if goal not in index:
-        index[goal] = sorted({n for q, nodes in by_grant.items() if q.includes(goal) for n in nodes})
-    return index[goal]
-
-
 class Search:
     """Goal regression: to enter a programme, first take the steps that bring its entry closer.
 
@@ -168,7 +146,7 @@ class Search:
         self,
         *,
         catalogue: Catalogue,
-        graph: nx.DiGraph,
+        links: Links,
         profile: Profile,
         day: dt.date,
         max_steps: int,
@@ -177,11 +155,11 @@ class Search:
     ) -> None:
         self.form = form if form is not None else profile.chosen_form()[0]
         self.catalogue = catalogue
-        self.graph = graph
+        self.links = links
         self.start = profile
         self.day = day
         self.context = catalogue.context(day)
-        self.code: Compiled = compiled(graph, self.context)
+        self.code: Compiled = compiled(links, self.context)
         self.done_before = self.code.mask_of(profile.completed)
         self.max_steps = max_steps
         self.budget = max_states
@@ -197,8 +175,7 @@ class Search:
 
     def routes_to(self, goal: Qualification) -> list[Found]:
         """Every plan that ends by granting ``goal`` (or a wider qualification), with its figures."""
-        number = self.code.number
-        ends = [number[n] for n in granting(self.graph, goal)]
+        ends = self.code.granting(goal)
         reaching = sum(1 << n for n in ends)
         found: dict[frozenset[int], Found] = {}
         for end in ends:
@@ -431,16 +408,14 @@ def ranked(
     The arguments are checked by the caller; ``sort`` is a :class:`leraarroutes.SortKey` value;
     ``keep`` (a filter on where steps are given) is applied before Pareto and the limit.
     """
-    graph = programme_graph(catalogue, day)
+    links = programme_links(catalogue, day)
     if goal is None:
-        goals = sorted(
-            {q for _, d in graph.nodes(data=True) for q in d["programme"].grants.qualifications if not profile.holds(q)}
-        )
+        goals = sorted({q for p in links.offerings for q in p.grants.qualifications if not profile.holds(q)})
     else:
         goals = [goal]
     search = Search(
         catalogue=catalogue,
-        graph=graph,
+        links=links,
         profile=profile,
         day=day,
         max_steps=max_steps,

@@ -12,18 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
 from leraarroutes import _validate
-from leraarroutes.engine._graph import programme_graph
-from leraarroutes.rules.degrees import DEGREES, SECONDARY_ENTRY
-
-if TYPE_CHECKING:  # networkx is imported when the first graph is built, not at import
-    import networkx as nx
 from leraarroutes.catalogue.catalogue import Catalogue
 from leraarroutes.catalogue.programmes import Programme
+from leraarroutes.engine._graph import Links, programme_links
 from leraarroutes.engine.routes import Blocked, Explanation, _check_catalogue, _check_profile, _target
 from leraarroutes.errors import UnknownNameError
 from leraarroutes.ids import offering_subject
@@ -39,6 +34,7 @@ from leraarroutes.rules import (
     SubjectEc,
     Truth,
 )
+from leraarroutes.rules.degrees import DEGREES, SECONDARY_ENTRY
 
 __all__ = ["explain"]
 
@@ -70,11 +66,11 @@ def explain(
     if goal is None:
         raise UnknownNameError("explain needs a target qualification")
     _check_profile(profile)
-    graph = programme_graph(catalogue, day)
+    links = programme_links(catalogue, day)
     context = catalogue.context(day)
     blocked = []
-    for n in sorted(_specific_ancestors(graph, goal)):
-        p: Programme = graph.nodes[n]["programme"]
+    for n in sorted(_specific_ancestors(links, goal)):
+        p: Programme = links.by_id[n]
         if p.id in profile.completed:
             continue
         verdict = p.entry.evaluate(profile, context)
@@ -82,7 +78,7 @@ def explain(
             continue
         openers = [
             label
-            for label, changed in _single_changes(p, profile, graph)
+            for label, changed in _single_changes(p, profile, links)
             if p.entry.evaluate(changed, context).truth is not Truth.NO
         ]
         blocked.append(
@@ -97,19 +93,17 @@ def explain(
     return Explanation(blocked)
 
 
-def _specific_ancestors(graph: nx.DiGraph, goal: Qualification) -> set[str]:
+def _specific_ancestors(links: Links, goal: Qualification) -> set[str]:
     """Programmes granting ``goal``, and those linked to them by a specific requirement.
 
     Specific means a completion, qualification or deficiency link, not merely a shared diploma level.
     """
-    found = {
-        n for n, d in graph.nodes(data=True) if any(q.includes(goal) for q in d["programme"].grants.qualifications)
-    }
+    found: set[str] = {p.id for p in links.offerings if any(q.includes(goal) for q in p.grants.qualifications)}
     todo = list(found)
     while todo:
         n = todo.pop()
-        for pred in graph.predecessors(n):
-            if pred not in found and graph.edges[pred, n]["via"] not in ("diploma", "exemption"):
+        for pred in links.preparers[n]:
+            if pred not in found and links.via[pred, n] not in ("diploma", "exemption"):
                 found.add(pred)
                 todo.append(pred)
     return found
@@ -119,17 +113,17 @@ def _change(nl: str, en: str) -> Reason:
     return Reason(truth=Truth.YES, nl=nl, en=en)
 
 
-def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterable[tuple[Reason, Profile]]:  # noqa: C901 - one proposal per kind of rule
+def _single_changes(p: Programme, profile: Profile, links: Links) -> Iterable[tuple[Reason, Profile]]:  # noqa: C901 - one proposal per kind of rule
     """One-fact changes to ``profile`` that could open ``p``, each with its label, smallest first.
 
     A change the person already meets is never proposed (a diploma of a level they hold, or one
     their degree stands in for); programmes are named by name, not id.
     """
-    yield from _ec_changes(p, profile, graph)
-    for pred in sorted(graph.predecessors(p.id)):
-        if graph.edges[pred, p.id]["via"] not in ("completed", "deficiency"):
+    yield from _ec_changes(p, profile, links)
+    for pred in links.preparers[p.id]:
+        if links.via[pred, p.id] not in ("completed", "deficiency"):
             continue
-        q: Programme = graph.nodes[pred]["programme"]
+        q: Programme = links.by_id[pred]
         yield (
             _change(f"eerst {_named(q)} afronden", f"first complete {_named(q, 'en')}"),
             profile.gain(programme=q.id, qualifications=q.grants.qualifications, diplomas=q.grants.diplomas),
@@ -149,9 +143,9 @@ def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterab
             )
         elif isinstance(node, HasCompleted):
             for pid in node.programmes:
-                if pid not in graph:
+                if pid not in links:
                     continue  # not offered on this date (or for this subject): nothing to propose
-                named = graph.nodes[pid]["programme"]
+                named = links.by_id[pid]
                 yield (
                     _change(f"eerst {_named(named)} afronden", f"first complete {_named(named, 'en')}"),
                     profile.gain(programme=pid),
@@ -169,13 +163,9 @@ def _single_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterab
             )
 
 
-def _ec_changes(p: Programme, profile: Profile, graph: nx.DiGraph) -> Iterable[tuple[Reason, Profile]]:
+def _ec_changes(p: Programme, profile: Profile, links: Links) -> Iterable[tuple[Reason, Profile]]:
     """For an EC rule not met: how many EC more, and the deficiency courses that give them."""
-    courses = [
-        graph.nodes[q]["programme"]
-        for q in sorted(graph.predecessors(p.id))
-        if graph.edges[q, p.id]["via"] == "deficiency"
-    ]
+    courses = [links.by_id[q] for q in links.preparers[p.id] if links.via[q, p.id] == "deficiency"]
     for node in p.entry.walk():
         if not isinstance(node, SubjectEc):
             continue

@@ -100,7 +100,7 @@ class Compiled:
     figures: dict[tuple[int, int, bool, int, str], Figures]
     """Step figures per offering, exemption, certainty, year and study form, shared by all queries."""
     routes: dict[tuple[Qualification, tuple[int, ...], tuple[Figures, ...]], Found]
-    """Found routes per goal, plan and step figures, shared by all queries."""
+    """Found routes per granted qualification, plan and step figures, shared by all queries."""
     entries: tuple[Condition, ...]
     """Per offering: its entry rule."""
     exemptions: tuple[tuple[Condition, ...], ...]
@@ -109,6 +109,10 @@ class Compiled:
     """Per qualification some offering grants: those offerings."""
     granting_goal: dict[Qualification, tuple[int, ...]]
     """Per goal asked: the offerings granting it or a wider qualification, in id order."""
+    granting_masks: dict[Qualification, int]
+    """Per goal asked: the same offerings as a bit mask."""
+    granted: dict[tuple[int, Qualification], Qualification]
+    """Per offering and goal asked: the qualification it grants that includes the goal."""
 
     def granting(self, goal: Qualification) -> tuple[int, ...]:
         """The offerings that grant ``goal`` (or a wider qualification), in id order.
@@ -122,6 +126,13 @@ class Compiled:
             ends = {n for q, nodes in self.granted_by.items() if q.includes(goal) for n in nodes}
             found = self.granting_goal[goal] = tuple(sorted(ends, key=lambda n: self.programmes[n].id))
         return found
+
+    def granting_mask(self, goal: Qualification) -> int:
+        """:meth:`granting` as a bit mask."""
+        mask = self.granting_masks.get(goal)
+        if mask is None:
+            mask = self.granting_masks[goal] = _union(1 << n for n in self.granting(goal))
+        return mask
 
     def forget(self) -> None:
         """Empty every store shared between queries, so the next query starts from nothing."""
@@ -214,6 +225,8 @@ def _compile(links: Links, context: RuleContext) -> Compiled:
         exemptions=tuple(tuple(condition(*e) for e in exemptions) for _, exemptions in shaped),
         granted_by={q: tuple(nodes) for q, nodes in granted_by.items()},
         granting_goal={},
+        granting_masks={},
+        granted={},
     )
 
 

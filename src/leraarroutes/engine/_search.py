@@ -172,17 +172,23 @@ class Search:
         self.base_entries: list[tuple[int, int] | None] = [None] * len(self.code.entries)
         self.states: dict[int, Profile] = {0: profile}
         self.signatures: dict[tuple[str, ...], int] = {}
+        self.end_plans: dict[int, list[tuple[Plan, frozenset[int]]]] = {}
+        self.plan_figures: dict[Plan, tuple[Figures, ...]] = {}
 
     def routes_to(self, goal: Qualification) -> list[Found]:
-        """Every plan that ends by granting ``goal`` (or a wider qualification), with its figures."""
+        """Every plan that ends by granting ``goal`` (or a wider qualification), with its figures.
+
+        Asked for many goals (an untargeted query), the work is done once per offering, not per
+        goal: an offering's plans (:meth:`_end_plans`), a plan's figures and its route are kept for
+        the query, so a goal only picks its routes from them.
+        """
         ends = self.code.granting(goal)
-        reaching = sum(1 << n for n in ends)
+        reaching = self.code.granting_mask(goal)
         found: dict[frozenset[int], Found] = {}
         for end in ends:
-            for plan in self._plans(end, 0, self.max_steps):
+            for plan, key in self._end_plans(end):
                 if len(plan) > 1 and any(reaching >> step & 1 for step in plan[:-1]):
                     continue  # the goal was reached before the last step: a longer copy of a shorter route
-                key = frozenset(plan)
                 known = found.get(key)
                 if known is None:
                     found[key] = self._found(goal, plan)
@@ -192,18 +198,37 @@ class Search:
                         found[key] = other
         return list(found.values())
 
+    def _end_plans(self, end: int) -> list[tuple[Plan, frozenset[int]]]:
+        """The plans that end by entering offering ``end``, each with its set of steps; kept per query."""
+        known = self.end_plans.get(end)
+        if known is None:
+            known = self.end_plans[end] = [(plan, frozenset(plan)) for plan in self._plans(end, 0, self.max_steps)]
+        return known
+
     def _found(self, goal: Qualification, plan: Plan) -> Found:
-        """The route of ``plan``, shared with earlier queries that gave its steps the same figures."""
-        figures = self._figures(plan)
-        key = (goal, plan, figures)
+        """The route of ``plan`` to ``goal``, shared with earlier queries that gave its steps the same figures."""
+        figures = self.plan_figures.get(plan)
+        if figures is None:
+            figures = self.plan_figures[plan] = self._figures(plan)
+        granted = self._granted(plan[-1], goal)
+        key = (granted, plan, figures)
         known = self.code.routes.get(key)
         if known is None:
             programmes = self.code.programmes
-            granted = next(q for q in programmes[plan[-1]].grants.qualifications if q.includes(goal))
             known = _remember(
                 self.code.routes, key, _found(granted, plan, tuple(programmes[n].id for n in plan), figures)
             )
         return known
+
+    def _granted(self, end: int, goal: Qualification) -> Qualification:
+        """The qualification offering ``end`` grants that includes ``goal`` (the first it names)."""
+        key = (end, goal)
+        granted = self.code.granted.get(key)
+        if granted is None:
+            granted = self.code.granted[key] = next(
+                q for q in self.code.programmes[end].grants.qualifications if q.includes(goal)
+            )
+        return granted
 
     def _figures(self, plan: Plan) -> tuple[Figures, ...]:
         code = self.code

@@ -29,7 +29,7 @@ from leraarroutes.catalogue.programmes import Programme, ProgrammeKind
 from leraarroutes.catalogue.serialize import dumps
 from leraarroutes.errors import ProfileError, UnknownNameError
 from leraarroutes.ids import ProgrammeId, SubjectId, offering_subject
-from leraarroutes.model.education import Diploma, Study
+from leraarroutes.model.education import Diploma, Level, Study
 from leraarroutes.model.profile import Profile
 from leraarroutes.model.qualifications import Qualification, QualificationKind, QualificationScope, SchoolSetting
 from leraarroutes.model.relatedness import AdmissionFramework, RelatednessEntry, RelatednessTable
@@ -146,6 +146,7 @@ class Catalogue:
     _names: dict[str, frozenset[str]] = field(init=False, repr=False)
     _croho_names: dict[int, frozenset[str]] = field(init=False, repr=False)
     _version: list[str] = field(init=False, repr=False, factory=list)  # computed once, on first use
+    _related: dict[tuple[str, str, dt.date | None], _RelatedRows] = field(init=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         # Indexes are derived once; the frozen instance stays immutable to its users.
@@ -443,14 +444,9 @@ class _CatalogueContext:
                 nl=f"naam en CROHO-code van de {degree.level.value} ontbreken; verwantschap met {subject} onbekend",
                 en=f"name and CROHO code of the {degree.level.value} are missing; relatedness to {subject} unknown",
             )
-        names = cat.degree_names(degree) or frozenset()
         croho = degree.croho if degree.croho is not None else cat.croho_of(degree)
-        rows = [
-            r
-            for r in cat.rows(table, subject, self.as_of)
-            if r.level is degree.level
-            and ((croho is not None and r.croho == croho) or (croho is None and r.programme.casefold() in names))
-        ]
+        index = _related_rows(cat, table, subject, self.as_of)
+        rows = index.of(degree, croho, cat)
         institution_unknown = False
         for row in rows:
             if not row.universities:
@@ -475,15 +471,14 @@ class _CatalogueContext:
             )
         identified = croho is not None and load_register().known(croho)
         if tab.complete or (tab.designates and identified):
-            as_of = _table_date(cat, table, self.as_of)
+            as_of = index.text_date
             later = ""
             if tab.changes_missing_from is not None and (self.as_of is None or self.as_of >= tab.changes_missing_from):
                 later = f"; wijzigingen vanaf {tab.changes_missing_from:%d-%m-%Y} staan niet in de gegevens"
                 later_en = f"; changes from {tab.changes_missing_from:%Y-%m-%d} on are not in the data"
             else:
                 later_en = ""
-            listed = {r.programme for r in cat.rows(table, subject, self.as_of) if not r.universities}
-            related = sorted(listed, key=lambda n: (n.casefold() != subject.replace("-", " "), n))[:3]
+            related = index.examples
             hint_nl = f"; verwant zijn bijvoorbeeld {', '.join(related)}" if related else ""
             hint_en = f"; related are for example {', '.join(related)}" if related else ""
             return Reason(
@@ -506,6 +501,57 @@ class _CatalogueContext:
             en=f"{label} is not listed for {subject} in the {tab.name}, of which only examples are known; "
             "the programme decides",
         )
+
+
+MAX_RELATED_INDEXES = 4096
+"""Most (table, subject, date) row indexes a catalogue keeps; past it they are built afresh."""
+
+
+@frozen
+class _RelatedRows:
+    """The rows of one table for one subject in force on a date, looked up directly.
+
+    By (level, CROHO code) and by (level, lower-case programme name), with what a "not related"
+    answer shows: the date of the table's text and up to three related programmes.
+    """
+
+    by_croho: Mapping[tuple[Level, int], tuple[RelatednessEntry, ...]]
+    by_name: Mapping[tuple[Level, str], tuple[RelatednessEntry, ...]]
+    text_date: tuple[str, str]
+    examples: list[str]
+
+    def of(self, degree: Diploma | Study, croho: int | None, cat: Catalogue) -> tuple[RelatednessEntry, ...]:
+        """The rows for ``degree``: by its CROHO code when known, else by the names it is known by."""
+        if croho is not None:
+            return self.by_croho.get((degree.level, croho), ())
+        names = cat.degree_names(degree) or frozenset()
+        return tuple(r for name in sorted(names) for r in self.by_name.get((degree.level, name), ()))
+
+
+def _related_rows(cat: Catalogue, table: str, subject: str, as_of: dt.date | None) -> _RelatedRows:
+    """The direct lookup of ``table``'s rows for ``subject`` on ``as_of``, built once and kept."""
+    kept = cat._related  # noqa: SLF001 - the context is the catalogue's own
+    key = (table, subject, as_of)
+    found = kept.get(key)
+    if found is None:
+        rows = cat.rows(table, subject, as_of)
+        by_croho: dict[tuple[Level, int], list[RelatednessEntry]] = defaultdict(list)
+        by_name: dict[tuple[Level, str], list[RelatednessEntry]] = defaultdict(list)
+        for r in rows:
+            if r.croho is not None:
+                by_croho[r.level, r.croho].append(r)
+            by_name[r.level, r.programme.casefold()].append(r)
+        listed = {r.programme for r in rows if not r.universities}
+        found = _RelatedRows(
+            by_croho={k: tuple(v) for k, v in by_croho.items()},
+            by_name={k: tuple(v) for k, v in by_name.items()},
+            text_date=_table_date(cat, table, as_of),
+            examples=sorted(listed, key=lambda n: (n.casefold() != subject.replace("-", " "), n))[:3],
+        )
+        if len(kept) >= MAX_RELATED_INDEXES:
+            kept.clear()
+        kept[key] = found
+    return found
 
 
 def _table_date(cat: Catalogue, table: str, as_of: dt.date | None) -> tuple[str, str]:

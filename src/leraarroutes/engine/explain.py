@@ -69,17 +69,15 @@ def explain(
     links = programme_links(catalogue, day)
     context = catalogue.context(day)
     blocked = []
-    for n in sorted(_specific_ancestors(links, goal)):
+    for n in _specific_ancestors(links, goal):
         p: Programme = links.by_id[n]
-        if p.id in profile.completed:
-            continue
+        if p.id in profile.completed or p.entry.truth(profile, context) is not Truth.NO:
+            continue  # most programmes on the way are open or conditional: their reasons are not written out
         verdict = p.entry.evaluate(profile, context)
-        if verdict.truth is not Truth.NO:
-            continue
         openers = [
             label
             for label, changed in _single_changes(p, profile, links)
-            if p.entry.evaluate(changed, context).truth is not Truth.NO
+            if p.entry.truth(changed, context) is not Truth.NO
         ]
         blocked.append(
             Blocked(
@@ -93,11 +91,20 @@ def explain(
     return Explanation(blocked)
 
 
-def _specific_ancestors(links: Links, goal: Qualification) -> set[str]:
-    """Programmes granting ``goal``, and those linked to them by a specific requirement.
+def _specific_ancestors(links: Links, goal: Qualification) -> tuple[str, ...]:
+    """Programmes granting ``goal``, and those linked to them by a specific requirement, in id order.
 
     Specific means a completion, qualification or deficiency link, not merely a shared diploma level.
+    They depend on the links and the goal alone, so they are worked out once per goal and kept.
     """
+    kept: dict[Qualification, tuple[str, ...]] = links.derived.setdefault("specific_ancestors", {})
+    known = kept.get(goal)
+    if known is None:
+        known = kept[goal] = tuple(sorted(_ancestors_of(links, goal)))
+    return known
+
+
+def _ancestors_of(links: Links, goal: Qualification) -> set[str]:
     found: set[str] = {p.id for p in links.offerings if any(q.includes(goal) for q in p.grants.qualifications)}
     todo = list(found)
     while todo:

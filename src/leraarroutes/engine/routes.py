@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import threading
+import weakref
 from typing import Any
 
 from attrs import field, frozen
@@ -516,13 +517,35 @@ def _providers(p: Programme, offers: tuple[ProviderOffering, ...]) -> tuple[str,
     return tuple(dict.fromkeys(names))
 
 
-def _step(p: Programme, figures: Figures, reasons: _Reasons, offers: tuple[ProviderOffering, ...]) -> Step:
+_StepParts = tuple[tuple[ProviderOffering, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+_UNFILTERED_PARTS: weakref.WeakKeyDictionary[Catalogue, dict[str, _StepParts]] = weakref.WeakKeyDictionary()
+"""Per catalogue, what a step of each programme shows whoever asks without a filter on where."""
+
+
+def _step_parts(catalogue: Catalogue, p: Programme, where: Where | None) -> _StepParts:
+    """A step's offers, providers, granted qualifications and sources: the same in every route."""
+    unfiltered = where is None or not where.active
+    if unfiltered:
+        kept = _UNFILTERED_PARTS.setdefault(catalogue, {})
+        known = kept.get(p.id)
+        if known is not None:
+            return known
+    offers = step_offers(catalogue, p.id, where)
+    parts = (offers, _providers(p, offers), tuple(str(q) for q in p.grants.qualifications), tuple(map(str, p.sources)))
+    if unfiltered:
+        kept[p.id] = parts
+    return parts
+
+
+def _step(p: Programme, figures: Figures, reasons: _Reasons, parts: _StepParts) -> Step:
+    offers, providers, grants, sources = parts
     return Step(
         programme=p.id,
         kind=p.kind.value,
         name=p.name,
         name_en=p.name_en,
-        providers=_providers(p, offers),
+        providers=providers,
         offers=offers,
         months=figures.months,
         months_max=figures.months_max,
@@ -531,10 +554,10 @@ def _step(p: Programme, figures: Figures, reasons: _Reasons, offers: tuple[Provi
         cost_eur=figures.cost_eur,
         cost_basis=figures.cost_basis,
         paid_work=figures.paid_work,
-        grants=tuple(str(q) for q in p.grants.qualifications),
+        grants=grants,
         grant_note=p.grants.note,
         grant_note_en=p.grants.note_en,
-        sources=tuple(str(s) for s in p.sources),
+        sources=sources,
         reasons=reasons,
         exemption=figures.exemption,
         estimated=figures.estimated,
@@ -563,9 +586,8 @@ def _written_out(
         p = search.code.programmes[plan[i]]
         step = written.get(prefix)
         if step is None:
-            offers = step_offers(search.catalogue, p.id, where)
             reasons = _Reasons(p.entry, state, search.context)
-            step = written[prefix] = _step(p, figures, reasons, offers)
+            step = written[prefix] = _step(p, figures, reasons, _step_parts(search.catalogue, p, where))
         steps.append(step)
         if i + 1 < len(plan):  # the state after the last step is never asked about
             after = states.get(prefix)

@@ -73,6 +73,36 @@ class Condition:
     """The profile fields the atoms read, or None when one of them is a rule type of the user's."""
 
 
+Question: TypeAlias = tuple[int, int]
+"""An entry rule asked in a state: (offering, the steps taken that can change its truth)."""
+Answer: TypeAlias = tuple[int, int]
+"""What the search learns from a question: the entry's truth and its progress."""
+
+
+@frozen
+class Leaf:
+    """Where a route skeleton ends: the plans into each end offering, as the search found them."""
+
+    plans: Mapping[int, list[tuple[tuple[int, ...], frozenset[int]]]]
+
+
+@frozen
+class Ask:
+    """A route skeleton: the search for some goals, compiled from the answers it was given.
+
+    The goal regression asks entry rules in states and decides from the answers alone which
+    steps to try next; nothing else about the person reaches it (the steps they already took
+    are part of the skeleton's key). So the questions it asks, and the plans it ends with, are
+    a function of the answers: a tree whose node is the next question (``question``), with one
+    branch per answer met so far (``next``), and whose leaves hold the plans. A query walks the
+    tree answering only those questions; where its answer has no branch yet, the search runs,
+    and its questions and plans become a new branch.
+    """
+
+    question: Question
+    next: dict[Answer, Ask | Leaf]
+
+
 @frozen
 class Compiled:
     """One graph's offerings, entry rules and atoms as numbers and masks."""
@@ -134,10 +164,16 @@ class Compiled:
             mask = self.granting_masks[goal] = _union(1 << n for n in self.granting(goal))
         return mask
 
+    skeletons: dict[tuple[object, ...], Ask | Leaf]
+    """Route skeletons per search (goals, limits, steps done before): see :class:`Ask`."""
+    skeleton_nodes: list[int]
+    """How many nodes the skeletons hold (one number, in a list so that it can change)."""
+
     def forget(self) -> None:
         """Empty every store shared between queries, so the next query starts from nothing."""
-        for store in (self.verdicts, self.signatures, self.entry_truths, self.figures, self.routes):
+        for store in (self.verdicts, self.signatures, self.entry_truths, self.figures, self.routes, self.skeletons):
             store.clear()
+        self.skeleton_nodes[0] = 0
 
     def mask_of(self, ids: Iterable[str]) -> int:
         """The bits of those ``ids`` that are offerings of this graph."""
@@ -227,6 +263,8 @@ def _compile(links: Links, context: RuleContext) -> Compiled:
         granting_goal={},
         granting_masks={},
         granted={},
+        skeletons={},
+        skeleton_nodes=[0],
     )
 
 

@@ -207,7 +207,7 @@ def fresh_first_query(profile_file: Path, target: str, repeat: int) -> float:
 
 
 def forget_shared_answers(catalogue: lr.Catalogue) -> None:
-    """Empty the verdicts and figures that queries share, so the next query starts from nothing."""
+    """Empty the verdicts, figures and route skeletons that queries share, so the next query starts from nothing."""
     code = programme_links(catalogue, AS_OF).derived.get("compiled")
     if code is not None:
         code.forget()
@@ -605,7 +605,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         built = time.perf_counter() - start
         sizes_n.append(sum(1 for _ in cat.offerings(as_of=AS_OF)))
         ours_t.append(statistics.median([t for p, tgt in probe for t in first_query_times(cat, p, tgt, 3)]))
-        shown = f"x{f}: {sizes_n[-1]:,} offerings, graph built in {built:.2f} s, ours {ours_t[-1] * 1000:.1f} ms"
+        shown = f"x{f}: {sizes_n[-1]:,} offerings, links built in {built:.2f} s, ours {ours_t[-1] * 1000:.1f} ms"
         if f in naive_factors:
             naive_t.append(
                 statistics.median(

@@ -38,9 +38,10 @@ from leraarroutes import (
 )
 from leraarroutes.catalogue import serialize
 from leraarroutes.cli import main
-from leraarroutes.engine import _search
+from leraarroutes.engine import _compiled, _search
 from leraarroutes.engine._compiled import compiled
 from leraarroutes.engine._graph import programme_links
+from leraarroutes.engine.routes import DEFAULT_MAX_STATES, DEFAULT_MAX_STEPS
 from leraarroutes.model.profile import MAX_DIPLOMAS, MAX_LIST_ITEMS
 from tests.conftest import AS_OF
 from tests.test_laws import programme
@@ -325,3 +326,29 @@ def test_routes_pickle_with_their_reasons(catalogue: Catalogue) -> None:
     assert [r.conditions for r in again] == [r.conditions for r in routes]
     assert any(r.conditions for r in routes)  # the comparison above is not of empty tuples
     assert [s.admitted_by for r in again for s in r.steps] == [s.admitted_by for r in routes for s in r.steps]
+
+
+def test_the_search_limit_counts_each_qualification_on_its_own(catalogue: Catalogue) -> None:
+    """An untargeted question is limited per qualification: a catalogue with more of them is not refused.
+
+    The budget that lets the costliest qualification through alone also lets the whole untargeted
+    question through, though together they take more; one state less refuses that qualification.
+    """
+    catalogue = attrs.evolve(catalogue)  # no route skeleton yet: each search below runs and spends
+    every = {str(q) for p in catalogue.offerings(as_of=AS_OF) for q in p.grants.qualifications}
+    spent = {}
+    for target in sorted(every):
+        goal = Qualification.parse(target)
+        search, _ = _search.ranked(catalogue, ENGINEER, goal, day=AS_OF, sort="months", pareto=False, limit=None,
+                                   max_steps=DEFAULT_MAX_STEPS, max_states=DEFAULT_MAX_STATES)  # fmt: skip
+        spent[target] = DEFAULT_MAX_STATES - search.budget
+    costliest = max(spent, key=lambda t: spent[t])
+    assert sum(spent.values()) > spent[costliest]  # together they take more than the costliest alone
+    assert find_routes(catalogue, ENGINEER, as_of=AS_OF, max_states=spent[costliest])
+    _code_of(catalogue).forget()
+    with pytest.raises(SearchLimitError):
+        find_routes(catalogue, ENGINEER, costliest, as_of=AS_OF, max_states=spent[costliest] - 1)
+
+
+def _code_of(catalogue: Catalogue) -> _compiled.Compiled:
+    return compiled(programme_links(catalogue, AS_OF), catalogue.context(AS_OF))

@@ -144,7 +144,7 @@ class UnknownNameError(LeraarroutesError, LookupError):
 
 
 class SearchLimitError(LeraarroutesError):
-    """The search visited more states than allowed; raise ``max_states`` or give a target.
+    """The search for one qualification visited more states than allowed; raise ``max_states``.
 
     >>> import datetime as dt
     >>> from leraarroutes import Profile, find_routes, load_catalogue
@@ -152,5 +152,5 @@ class SearchLimitError(LeraarroutesError):
     ...     find_routes(load_catalogue(), Profile(), as_of=dt.date(2024, 1, 1), max_states=5)
     ... except SearchLimitError as exc:
     ...     print(exc)
-    the search produced more than 5 states and plans; pass a target, lower max_steps or raise max_states
+    the search for one qualification produced more than 5 states and plans; lower max_steps or raise max_states
     """

@@ -147,6 +147,7 @@ class Catalogue:
     _croho_names: dict[int, frozenset[str]] = field(init=False, repr=False)
     _version: list[str] = field(init=False, repr=False, factory=list)  # computed once, on first use
     _related: dict[tuple[str, str, dt.date | None], _RelatedRows] = field(init=False, repr=False, factory=dict)
+    _table_starts: dict[str, list[dt.date]] = field(init=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         # Indexes are derived once; the frozen instance stays immutable to its users.
@@ -556,7 +557,11 @@ def _related_rows(cat: Catalogue, table: str, subject: str, as_of: dt.date | Non
 
 def _table_date(cat: Catalogue, table: str, as_of: dt.date | None) -> tuple[str, str]:
     """The date of the table's text in force, as " (tekst van 02-10-2015)", when its rows are dated."""
-    starts = [r.valid_from for r in cat.relatedness if r.table == table and r.valid_from is not None]
+    starts = cat._table_starts.get(table)  # noqa: SLF001 - the context is the catalogue's own
+    if starts is None:
+        starts = cat._table_starts[table] = [  # noqa: SLF001
+            r.valid_from for r in cat.relatedness if r.table == table and r.valid_from is not None
+        ]
     if as_of is not None:
         starts = [d for d in starts if d <= as_of]
     if not starts:

@@ -137,6 +137,8 @@ class Compiled:
     """Per offering: the ``when`` rule of each of its exemptions."""
     granted_by: Mapping[Qualification, tuple[int, ...]]
     """Per qualification some offering grants: those offerings."""
+    granted_by_subject: Mapping[str | None, tuple[Qualification, ...]]
+    """The granted qualifications per subject (None for those without one)."""
     granting_goal: dict[Qualification, tuple[int, ...]]
     """Per goal asked: the offerings granting it or a wider qualification, in id order."""
     granting_masks: dict[Qualification, int]
@@ -153,7 +155,9 @@ class Compiled:
         """
         found = self.granting_goal.get(goal)
         if found is None:
-            ends = {n for q, nodes in self.granted_by.items() if q.includes(goal) for n in nodes}
+            # a qualification includes another only of the same subject (or is equal to it)
+            same_subject = self.granted_by_subject.get(goal.subject, ())
+            ends = {n for q in same_subject if q.includes(goal) for n in self.granted_by[q]}
             found = self.granting_goal[goal] = tuple(sorted(ends, key=lambda n: self.programmes[n].id))
         return found
 
@@ -260,12 +264,20 @@ def _compile(links: Links, context: RuleContext) -> Compiled:
         entries=entries,
         exemptions=tuple(tuple(condition(*e) for e in exemptions) for _, exemptions in shaped),
         granted_by={q: tuple(nodes) for q, nodes in granted_by.items()},
+        granted_by_subject=_by_subject(granted_by),
         granting_goal={},
         granting_masks={},
         granted={},
         skeletons={},
         skeleton_nodes=[0],
     )
+
+
+def _by_subject(qualifications: Iterable[Qualification]) -> dict[str | None, tuple[Qualification, ...]]:
+    found: dict[str | None, list[Qualification]] = defaultdict(list)
+    for q in qualifications:
+        found[q.subject].append(q)
+    return {subject: tuple(qs) for subject, qs in found.items()}
 
 
 def _plan_masks(preparers: Sequence[Sequence[int]], entries: Sequence[Condition]) -> tuple[int, ...]:

@@ -191,6 +191,7 @@ class Search:
             # all of them: recording cost more than walking saved (15.4 s against 9.8 s for 500
             # people), so an untargeted query searches without a skeleton
             for goal in goals:
+                self.budget = self.max_states  # the limit is per goal: a larger catalogue has more of them
                 for end in self.code.granting(goal):
                     self._end_plans(end)
             return
@@ -450,7 +451,7 @@ class Search:
         self.budget -= work
         if self.budget < 0:
             raise SearchLimitError(
-                f"the search produced more than {self.max_states:,} states and plans; pass a target, "
+                f"the search for one qualification produced more than {self.max_states:,} states and plans; "
                 "lower max_steps or raise max_states"
             )
 

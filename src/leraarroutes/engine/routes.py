@@ -14,7 +14,8 @@ condition; it is never left out silently.
 (['pabo'], 'open', 48)
 
 Cost: exponential in ``max_steps`` in the worst case; bounded by ``max_steps`` (default 6) and
-``max_states`` (default 50,000 search states), after which :class:`SearchLimitError` is raised.
+``max_states`` (default 50,000 search states per target qualification), after which
+:class:`SearchLimitError` is raised.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ DEFAULT_MAX_STEPS = 6
 """Most steps in one route; the longest route in the shipped catalogue has 4."""
 
 DEFAULT_MAX_STATES = 50_000
-"""Most search states visited in one query before :class:`SearchLimitError` is raised."""
+"""Most search states visited per target qualification before :class:`SearchLimitError` is raised."""
 
 MAX_STEPS_LIMIT = 12
 """The largest ``max_steps`` accepted: deeper searches are refused rather than left to run."""
@@ -650,7 +651,8 @@ def find_routes(
     Raises :class:`~leraarroutes.UnknownNameError` for a malformed target,
     :class:`~leraarroutes.InputError` for a bad option (``max_steps`` outside 1 to
     :data:`MAX_STEPS_LIMIT`, an unknown sort key), and :class:`SearchLimitError` when more than
-    ``max_states`` states would be visited.
+    ``max_states`` states would be visited for one qualification (an untargeted question counts
+    each qualification on its own: a catalogue with more of them is not refused for that).
     """
     day = _validate.day(as_of)
     _check_catalogue(catalogue)

@@ -547,7 +547,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     print(f"  info  {'find_routes median, asked again (shared verdicts)':<48} {warm * 1000:>12,.3f} ms")
     first_file = ROOT / "examples/profiles/ingenieur.yaml"
     fresh = fresh_first_query(first_file, "eerstegraads:natuurkunde", 3 if args.quick else 5)
-    shown = "first query in a fresh process (graph built)"
+    shown = "first query in a fresh process (links compiled)"
     print(f"  info  {shown:<48} {fresh * 1000:>12,.3f} ms         {fresh / med:,.0f} x the warm first query")
     speedup = statistics.median(naive) / med
     target("speed-up over naive all_simple_paths (lower bound)", speedup, 50, "x", speedup, speedup >= 50)

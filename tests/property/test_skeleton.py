@@ -12,10 +12,12 @@ from pathlib import Path
 
 import attrs
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from leraarroutes import Catalogue, Diploma, Level, Profile, find_routes, load_catalogue
+from leraarroutes import Catalogue, Diploma, Level, Profile, StudyForm, find_routes, load_catalogue
+from leraarroutes.catalogue import serialize
 from leraarroutes.engine import _search
 from leraarroutes.engine._compiled import Ask, Compiled, Leaf, compiled
 from leraarroutes.engine._graph import programme_links
@@ -107,9 +109,6 @@ def test_a_full_skeleton_store_starts_afresh(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_the_scenario_people_in_sequence_get_their_own_answers() -> None:
     """The people of tests/cases, each asked their target and two others, one after another."""
-    import yaml
-
-    from leraarroutes.catalogue import serialize
 
     people = []
     for path in sorted((Path(__file__).parents[1] / "cases").glob("*.yaml")):
@@ -119,3 +118,28 @@ def test_the_scenario_people_in_sequence_get_their_own_answers() -> None:
     for target in {t for _, t in people} | {"po", "tweedegraads:wiskunde"}:
         group = [p for p, _ in people]
         assert _answers(catalogue, group, target, fresh=False) == _answers(catalogue, group, target, fresh=True), target
+
+
+def test_a_skeleton_is_per_year_and_study_form() -> None:
+    """Dates a day apart run the same offerings (one skeleton store) but price steps by their year;
+    a part-time question times steps by that form. Asked in turn, each gets its fresh answer."""
+
+    people = [
+        serialize.structure(yaml.safe_load(path.read_text(encoding="utf-8"))["profile"], Profile)
+        for path in sorted((Path(__file__).parents[1] / "cases").glob("*.yaml"))
+    ]
+    days = (dt.date(2025, 12, 31), dt.date(2026, 1, 1))
+    catalogue = attrs.evolve(_shipped)
+    assert programme_links(catalogue, days[0]) is programme_links(catalogue, days[1])
+    questions = [(p, t, d, f) for p in people for t in ("po", "tweedegraads:wiskunde") for d in days
+                 for f in (None, StudyForm.DEELTIJD)]  # fmt: skip
+
+    def answer(person: Profile, target: str, day: dt.date, form: StudyForm | None) -> object:
+        return [r.to_json() for r in find_routes(catalogue, person, target, as_of=day, form=form)]
+
+    in_turn = [answer(*q) for q in questions]
+    fresh = []
+    for q in questions:
+        compiled(programme_links(catalogue, q[2]), catalogue.context(q[2])).forget()
+        fresh.append(answer(*q))
+    assert in_turn == fresh

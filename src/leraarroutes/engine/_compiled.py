@@ -73,28 +73,31 @@ class Condition:
     """The profile fields the atoms read, or None when one of them is a rule type of the user's."""
 
 
-Question: TypeAlias = tuple[int, int]
-"""An entry rule asked in a state: (offering, the steps taken that can change its truth)."""
-Answer: TypeAlias = tuple[int, int]
-"""What the search learns from a question: the entry's truth and its progress."""
+Question: TypeAlias = tuple[int, int, int]
+"""A rule asked in a state: (offering, -1 for its entry or the number of its exemption, the steps
+taken that can change the answer)."""
+Answer: TypeAlias = "tuple[int, int] | int"
+"""What the search learns from a question: an entry's truth and progress, or an exemption's truth."""
 
 
 @frozen
 class Leaf:
-    """Where a route skeleton ends: the plans into each end offering, as the search found them."""
+    """Where a route skeleton ends: the routes the search found, with their figures."""
 
-    plans: Mapping[int, list[tuple[tuple[int, ...], frozenset[int]]]]
+    routes: tuple[Found, ...]
 
 
 @frozen
 class Ask:
-    """A route skeleton: the search for some goals, compiled from the answers it was given.
+    """A route skeleton: the search for a goal, compiled from the answers it was given.
 
     The goal regression asks entry rules in states and decides from the answers alone which
-    steps to try next; nothing else about the person reaches it (the steps they already took
-    are part of the skeleton's key). So the questions it asks, and the plans it ends with, are
-    a function of the answers: a tree whose node is the next question (``question``), with one
-    branch per answer met so far (``next``), and whose leaves hold the plans. A query walks the
+    steps to try next, and a route's figures follow from the same answers and its exemptions'
+    conditions; nothing else about the person reaches them (the steps they already took, the
+    year and the study form are part of the skeleton's key). So the questions asked, and the
+    routes found, are a function of the answers: a tree whose node is the next question
+    (``question``), with one branch per answer met so far (``next``), and whose leaves hold the
+    routes. A query walks the
     tree answering only those questions; where its answer has no branch yet, the search runs,
     and its questions and plans become a new branch.
     """

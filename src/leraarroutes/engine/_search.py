@@ -174,54 +174,67 @@ class Search:
         self.signatures: dict[tuple[str, ...], int] = {}
         self.end_plans: dict[int, list[tuple[Plan, frozenset[int]]]] = {}
         self._ask: Callable[[int, int], tuple[int, int]] = self._entry
-        """How the regression asks an entry rule: :meth:`_entry`, or a recording of it (:meth:`prepare`)."""
+        """How the search asks an entry rule: :meth:`_entry`, or a recording of it (:meth:`targeted`)."""
+        self._ask_when: Callable[[int, int, int], int] = self._when
+        """How the search asks an exemption's condition: :meth:`_when`, or a recording of it."""
         self.plan_figures: dict[Plan, tuple[Figures, ...]] = {}
 
     def prepare(self, goals: Sequence[Qualification]) -> None:
-        """Find the plans into every offering that grants one of ``goals``, the way the skeleton knows.
+        """Find the plans into every offering that grants one of ``goals`` (an untargeted question).
 
-        The route skeleton of a goal (:class:`leraarroutes.engine._compiled.Ask`) is walked
-        by answering its questions for this person; where it has no branch for an answer, the
-        search runs (the offerings in the order :meth:`routes_to` asks for them, so that the work
-        and the search limit are those of a search without a skeleton) and what it asked and found
-        becomes a branch. Either way the plans are the search's, in its order.
+        "What can I become?" asks ~100 goals and is searched directly: skeletons for it cost more
+        than they saved (500 people: 15.4 s with one for the whole question, 9.8 s without; per goal:
+        1,500 people 36.6 s against 33.5 s). Each goal's search has its own ``max_states``.
         """
-        if len(goals) != 1:
-            # "what can I become?" asks ~100 goals, and people rarely share a whole path through
-            # all of them: recording cost more than walking saved (15.4 s against 9.8 s for 500
-            # people), so an untargeted query searches without a skeleton
-            for goal in goals:
-                self.budget = self.max_states  # the limit is per goal: a larger catalogue has more of them
-                for end in self.code.granting(goal):
-                    self._end_plans(end)
-            return
-        key = (goals[0], self.max_steps, self.max_states, self.done_before)
+        for goal in goals:
+            self.budget = self.max_states  # the limit is per goal: a larger catalogue has more of them
+            for end in self.code.granting(goal):
+                self._end_plans(end)
+
+    def targeted(self, goal: Qualification) -> list[Found]:
+        """The routes to ``goal`` (detours dropped, not yet filtered or sorted), the way the skeleton knows.
+
+        The route skeleton of a goal (:class:`leraarroutes.engine._compiled.Ask`) is walked by
+        answering its questions for this person: entry rules and exemption conditions in states.
+        Where it has no branch for an answer, the search runs and works out the routes' figures,
+        and what it asked and found becomes a branch. Either way the routes are the search's.
+        """
+        key = (goal, self.max_steps, self.max_states, self.done_before, self.day.year, self.form)
         node = self.code.skeletons.get(key)
         while isinstance(node, Ask):
-            node = node.next.get(self._entry(*node.question))
+            n, i, relevant = node.question
+            node = node.next.get(self._entry(n, relevant) if i < 0 else self._when(n, i, relevant))
         if isinstance(node, Leaf):
-            self.end_plans.update(node.plans)
-            return
+            return list(node.routes)
         tape: list[tuple[Question, Answer]] = []
         asked: set[Question] = set()
-        masks = self.code.entries
+        code = self.code
 
-        def recorded(n: int, taken: int) -> tuple[int, int]:
+        def recorded_entry(n: int, taken: int) -> tuple[int, int]:
             answer = self._entry(n, taken)
-            question = (n, taken & masks[n].mask)
+            question = (n, -1, taken & code.entries[n].mask)
             if question not in asked:
                 asked.add(question)
                 tape.append((question, answer))
             return answer
 
-        self._ask = recorded
+        def recorded_when(n: int, i: int, taken: int) -> int:
+            answer = self._when(n, i, taken)
+            question = (n, i, taken & code.exemptions[n][i].mask)
+            if question not in asked:
+                asked.add(question)
+                tape.append((question, answer))
+            return answer
+
+        self._ask, self._ask_when = recorded_entry, recorded_when
         try:
-            for goal in goals:
-                for end in self.code.granting(goal):
-                    self._end_plans(end)
+            for end in code.granting(goal):
+                self._end_plans(end)
+            routes = _drop_detours(self.routes_to(goal))
         finally:
-            self._ask = self._entry
-        self._grow_skeleton(key, tape, Leaf(plans=dict(self.end_plans)))
+            self._ask, self._ask_when = self._entry, self._when
+        self._grow_skeleton(key, tape, Leaf(routes=tuple(routes)))
+        return routes
 
     def _grow_skeleton(self, key: tuple[object, ...], tape: Sequence[tuple[Question, Answer]], leaf: Leaf) -> None:
         """Add the branch of one search (its questions and answers, in order) ending in ``leaf``."""
@@ -305,15 +318,15 @@ class Search:
         taken = 0
         for n in plan:
             p = code.programmes[n]
-            conditional = self._entry(n, taken)[0] == UNKNOWN
+            conditional = self._ask(n, taken)[0] == UNKNOWN
             best = -1
             if p.exemptions:
-                for i, (e, when) in enumerate(zip(p.exemptions, code.exemptions[n], strict=True)):
+                for i, e in enumerate(p.exemptions):
                     shortens = e.ec_off > 0 or e.months is not None
                     if (
                         shortens
                         and (best < 0 or e.ec_off > p.exemptions[best].ec_off)
-                        and when.truth(self._truths(when, taken)) == YES
+                        and self._ask_when(n, i, taken) == YES
                     ):
                         best = i
             key = (n, best, conditional, year, self.form)
@@ -324,6 +337,11 @@ class Search:
             steps.append(figures)
             taken |= 1 << n
         return tuple(steps)
+
+    def _when(self, n: int, i: int, taken: int) -> int:
+        """The truth of offering ``n``'s exemption ``i`` condition after ``taken``."""
+        when = self.code.exemptions[n][i]
+        return when.truth(self._truths(when, taken))
 
     def state(self, taken: int) -> Profile:
         """The profile once the steps in ``taken`` are completed (in offering order)."""
@@ -515,12 +533,15 @@ def ranked(
         max_states=max_states,
         form=form,
     )
-    search.prepare(goals)
-    unique: dict[tuple[str, tuple[str, ...]], Found] = {}
-    for g in goals:
-        for r in search.routes_to(g):
-            unique.setdefault((r.qualification, r.programmes), r)
-    routes = _drop_detours(list(unique.values()))
+    if goal is not None:
+        routes = search.targeted(goal)
+    else:
+        search.prepare(goals)
+        unique: dict[tuple[str, tuple[str, ...]], Found] = {}
+        for g in goals:
+            for r in search.routes_to(g):
+                unique.setdefault((r.qualification, r.programmes), r)
+        routes = _drop_detours(list(unique.values()))
     if keep is not None:
         routes = [r for r in routes if keep(r)]
     if pareto:

@@ -107,13 +107,18 @@ def test_a_full_skeleton_store_starts_afresh(monkeypatch: pytest.MonkeyPatch) ->
     assert counted == _code(catalogue).skeleton_nodes[0]
 
 
-def test_the_scenario_people_in_sequence_get_their_own_answers() -> None:
-    """The people of tests/cases, each asked their target and two others, one after another."""
-
+def _scenario_people() -> list[tuple[Profile, str]]:
+    """Each scenario file's person and target."""
     people = []
     for path in sorted((Path(__file__).parents[1] / "cases").glob("*.yaml")):
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
         people.append((serialize.structure(case["profile"], Profile), case["target"]))
+    return people
+
+
+def test_the_scenario_people_in_sequence_get_their_own_answers() -> None:
+    """The people of tests/cases, each asked their target and two others, one after another."""
+    people = _scenario_people()
     catalogue = attrs.evolve(_shipped)
     for target in {t for _, t in people} | {"po", "tweedegraads:wiskunde"}:
         group = [p for p, _ in people]
@@ -123,11 +128,7 @@ def test_the_scenario_people_in_sequence_get_their_own_answers() -> None:
 def test_a_skeleton_is_per_year_and_study_form() -> None:
     """Dates a day apart run the same offerings (one skeleton store) but price steps by their year;
     a part-time question times steps by that form. Asked in turn, each gets its fresh answer."""
-
-    people = [
-        serialize.structure(yaml.safe_load(path.read_text(encoding="utf-8"))["profile"], Profile)
-        for path in sorted((Path(__file__).parents[1] / "cases").glob("*.yaml"))
-    ]
+    people = [person for person, _ in _scenario_people()]
     days = (dt.date(2025, 12, 31), dt.date(2026, 1, 1))
     catalogue = attrs.evolve(_shipped)
     assert programme_links(catalogue, days[0]) is programme_links(catalogue, days[1])

@@ -519,7 +519,7 @@ class _RelatedRows:
     by_croho: Mapping[tuple[Level, int], tuple[RelatednessEntry, ...]]
     by_name: Mapping[tuple[Level, str], tuple[RelatednessEntry, ...]]
     text_date: tuple[str, str]
-    examples: list[str]
+    examples: tuple[str, ...]
 
     def of(self, degree: Diploma | Study, croho: int | None, cat: Catalogue) -> tuple[RelatednessEntry, ...]:
         """The rows for ``degree``: by its CROHO code when known, else by the names it is known by."""
@@ -547,7 +547,7 @@ def _related_rows(cat: Catalogue, table: str, subject: str, as_of: dt.date | Non
             by_croho={k: tuple(v) for k, v in by_croho.items()},
             by_name={k: tuple(v) for k, v in by_name.items()},
             text_date=_table_date(cat, table, as_of),
-            examples=sorted(listed, key=lambda n: (n.casefold() != subject.replace("-", " "), n))[:3],
+            examples=tuple(sorted(listed, key=lambda n: (n.casefold() != subject.replace("-", " "), n))[:3]),
         )
         if len(kept) >= MAX_RELATED_INDEXES:
             kept.clear()

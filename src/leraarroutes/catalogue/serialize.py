@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import math
 import types
@@ -193,20 +194,13 @@ def _structure_tuple_factory(
 
 def _rule_hooks(converter: cattrs.Converter) -> None:  # noqa: C901 - the hooks share their tables
     # made on first use: generating them for every rule type was a tenth of the command line's start
-    structure_fns: dict[type[Rule], Callable[[Any, Any], Rule]] = {}
-    unstructure_fns: dict[type[Rule], Callable[[Any], dict[str, Any]]] = {}
-
+    @functools.cache
     def payload_structure(cls: type[Rule]) -> Callable[[Any, Any], Rule]:
-        fn = structure_fns.get(cls)
-        if fn is None:
-            fn = structure_fns[cls] = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
-        return fn
+        return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
 
+    @functools.cache
     def payload_unstructure(cls: type[Rule]) -> Callable[[Any], dict[str, Any]]:
-        fn = unstructure_fns.get(cls)
-        if fn is None:
-            fn = unstructure_fns[cls] = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
-        return fn
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
 
     tags = ", ".join(_RULE_TAGS)
 

@@ -97,9 +97,8 @@ class Ask:
     year and the study form are part of the skeleton's key). So the questions asked, and the
     routes found, are a function of the answers: a tree whose node is the next question
     (``question``), with one branch per answer met so far (``next``), and whose leaves hold the
-    routes. A query walks the
-    tree answering only those questions; where its answer has no branch yet, the search runs,
-    and its questions and plans become a new branch.
+    routes. A query walks the tree answering only those questions; where its answer has no
+    branch yet, the search runs, and its questions and routes become a new branch.
     """
 
     question: Question
@@ -148,6 +147,10 @@ class Compiled:
     """Per goal asked: the same offerings as a bit mask."""
     granted: dict[tuple[int, Qualification], Qualification]
     """Per offering and goal asked: the qualification it grants that includes the goal."""
+    skeletons: dict[tuple[object, ...], Ask | Leaf]
+    """Route skeletons per goal, limits, steps done before, year and study form: see :class:`Ask`."""
+    skeleton_nodes: list[int]
+    """How many nodes the skeletons hold (one number, in a list so that it can change)."""
 
     def granting(self, goal: Qualification) -> tuple[int, ...]:
         """The offerings that grant ``goal`` (or a wider qualification), in id order.
@@ -170,11 +173,6 @@ class Compiled:
         if mask is None:
             mask = self.granting_masks[goal] = _union(1 << n for n in self.granting(goal))
         return mask
-
-    skeletons: dict[tuple[object, ...], Ask | Leaf]
-    """Route skeletons per search (goals, limits, steps done before): see :class:`Ask`."""
-    skeleton_nodes: list[int]
-    """How many nodes the skeletons hold (one number, in a list so that it can change)."""
 
     def forget(self) -> None:
         """Empty every store shared between queries, so the next query starts from nothing."""

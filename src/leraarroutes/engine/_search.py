@@ -155,7 +155,6 @@ class Search:
     ) -> None:
         self.form = form if form is not None else profile.chosen_form()[0]
         self.catalogue = catalogue
-        self.links = links
         self.start = profile
         self.day = day
         self.context = catalogue.context(day)
@@ -206,24 +205,17 @@ class Search:
             node = node.next.get(self._entry(n, relevant) if i < 0 else self._when(n, i, relevant))
         if isinstance(node, Leaf):
             return list(node.routes)
-        tape: list[tuple[Question, Answer]] = []
-        asked: set[Question] = set()
+        tape: dict[Question, Answer] = {}  # each question once, in the order first asked
         code = self.code
 
         def recorded_entry(n: int, taken: int) -> tuple[int, int]:
             answer = self._entry(n, taken)
-            question = (n, -1, taken & code.entries[n].mask)
-            if question not in asked:
-                asked.add(question)
-                tape.append((question, answer))
+            tape.setdefault((n, -1, taken & code.entries[n].mask), answer)
             return answer
 
         def recorded_when(n: int, i: int, taken: int) -> int:
             answer = self._when(n, i, taken)
-            question = (n, i, taken & code.exemptions[n][i].mask)
-            if question not in asked:
-                asked.add(question)
-                tape.append((question, answer))
+            tape.setdefault((n, i, taken & code.exemptions[n][i].mask), answer)
             return answer
 
         self._ask, self._ask_when = recorded_entry, recorded_when
@@ -233,7 +225,7 @@ class Search:
             routes = _drop_detours(self.routes_to(goal))
         finally:
             self._ask, self._ask_when = self._entry, self._when
-        self._grow_skeleton(key, tape, Leaf(routes=tuple(routes)))
+        self._grow_skeleton(key, list(tape.items()), Leaf(routes=tuple(routes)))
         return routes
 
     def _grow_skeleton(self, key: tuple[object, ...], tape: Sequence[tuple[Question, Answer]], leaf: Leaf) -> None:
